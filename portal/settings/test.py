@@ -1,0 +1,16 @@
+from .base import *  # noqa: F403
+
+# Tests run against PostgreSQL started by scripts/services/postgres.sh; `make test-fast`
+# points DATABASE_URL at SQLite instead.
+DATABASES = {
+    "default": dj_database_url.config(  # noqa: F405
+        default="postgres://portal:portal@127.0.0.1:5432/portal"
+    )
+}
+SECRET_KEY = "test-only-key"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / ".run" / "test-media"  # noqa: F405
