@@ -1,0 +1,282 @@
+from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, get_page_models
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+PAGE_SIZE = 10
+
+
+class DisclosureMixin(models.Model):
+    """What the disclosure catalogue (Art. 5.1g) says about a section: why it is published,
+    how, when and for how long, and how often the board must review it (Art. 5.3)."""
+
+    disclosure_legal_basis = models.CharField(
+        _("legal basis for disclosure"),
+        max_length=500,
+        blank=True,
+        help_text=_("The provision that requires this information to be published."),
+    )
+    disclosure_form = models.CharField(
+        _("form of disclosure"), max_length=255, default="Đăng tải trên Trang thông tin điện tử"
+    )
+    disclosure_timing = models.CharField(
+        _("when it is disclosed"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. within 5 working days of the document being issued."),
+    )
+    disclosure_duration = models.CharField(
+        _("how long it stays disclosed"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. while the document is in force."),
+    )
+    review_interval_days = models.PositiveIntegerField(
+        _("review interval (days)"),
+        default=90,
+        validators=[MinValueValidator(1)],
+        help_text=_("How often the section must be checked for outdated information."),
+    )
+
+    disclosure_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("disclosure_legal_basis"),
+                FieldPanel("disclosure_form"),
+                FieldPanel("disclosure_timing"),
+                FieldPanel("disclosure_duration"),
+                FieldPanel("review_interval_days"),
+            ],
+            heading=_("Disclosure catalogue (Art. 5.1g)"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def tabbed(cls, content_panels):
+        return TabbedInterface(
+            [
+                ObjectList(content_panels, heading=_("Content")),
+                ObjectList(cls.disclosure_panels, heading=_("Disclosure")),
+                ObjectList(Page.promote_panels, heading=_("Promote")),
+                ObjectList(Page.settings_panels, heading=_("Settings")),
+            ]
+        )
+
+
+def disclosure_page_models():
+    return [model for model in get_page_models() if issubclass(model, DisclosureMixin)]
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.SectionPage",
+        "home.ArticleIndexPage",
+        "home.StandardPage",
+        "home.DisclosureCatalogPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.live().public().descendant_of(self)
+        context["latest_articles"] = articles.select_related("image").order_by("-posted_at")[:6]
+        context["sections"] = self.get_children().live().public().in_menu()
+        return context
+
+
+class SectionPage(DisclosureMixin, Page):
+    """One information category of Art. 5 of the regulation, e.g. organisation or plans."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    edit_handler = DisclosureMixin.tabbed(content_panels)
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["home.SectionPage", "home.ArticleIndexPage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("section page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = paginate(request, self.get_children().live().public().specific())
+        return context
+
+
+class ArticleIndexPage(DisclosureMixin, Page):
+    """A stream of articles: news, legal dissemination, Q&A."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = DisclosureMixin.tabbed(content_panels)
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["home.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("article index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            ArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image")
+            .order_by("-posted_at", "-pk")
+        )
+        context["articles"] = paginate(request, articles)
+        return context
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    # Art. 4.2b: whoever provides information answers for it, so an article cannot go out
+    # without its author and source; the messages say exactly what to fill in.
+    required_messages = {
+        "lead": _("Enter the lead: one or two sentences that sum up the article."),
+        "author": _("Enter the author of the article: the person who wrote it answers for it."),
+        "source": _("Enter the providing unit or source of the article."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in self.required_messages.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
+
+
+class ArticlePage(Page):
+    lead = models.TextField(_("lead"), help_text=_("One or two sentences shown in listings."))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    author = models.CharField(_("author"), max_length=255)
+    source = models.CharField(
+        _("providing unit or source"),
+        max_length=255,
+        help_text=_("The unit that provided the information, or the original source."),
+    )
+    posted_at = models.DateTimeField(
+        _("posting time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave blank to use the time the article is first published."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("posted_at"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("source"), FieldPanel("posted_at")],
+            heading=_("Author and source (Art. 4.2b, 11.2)"),
+        ),
+    ]
+    base_form_class = ArticlePageForm
+
+    parent_page_types = ["home.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    def save(self, *args, **kwargs):
+        # The posting time citizens cite (Art. 11.2) is fixed when the article first goes live.
+        if self.live and not self.posted_at:
+            self.posted_at = self.first_published_at or timezone.now()
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = (
+            ArticlePage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .order_by("-posted_at")[:5]
+        )
+        return context
+
+
+class StandardPage(Page):
+    """A general page: functions and tasks, contacts, guidance, other information (Art. 5.1h)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class DisclosureCatalogPage(Page):
+    """The catalogue of information that must be disclosed (Art. 5.1g), generated from the
+    sections' own metadata so it can never drift from the site."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("disclosure catalogue page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent()
+        context["entries"] = (
+            Page.objects.live()
+            .public()
+            .descendant_of(home)
+            .type(*disclosure_page_models())
+            .specific()
+            .order_by("path")
+        )
+        return context

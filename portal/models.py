@@ -1,0 +1,56 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Who runs the site and who answers for it: the footer and every citation read these."""
+
+    agency_name = models.CharField(
+        _("agency name"), max_length=255, default="Sở Tư pháp tỉnh Quảng Trị"
+    )
+    managing_agency = models.CharField(
+        _("managing agency"),
+        max_length=255,
+        default="Ủy ban nhân dân tỉnh Quảng Trị",
+        help_text=_("The agency that owns the site, shown above the agency name."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    fax = models.CharField(_("fax"), max_length=64, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    responsible_person = models.CharField(
+        _("person responsible for the content"),
+        max_length=255,
+        blank=True,
+        help_text=_("The director who answers for the content (Art. 6.3 of the regulation)."),
+    )
+    responsible_position = models.CharField(
+        _("position of the person responsible"), max_length=255, default="Giám đốc Sở Tư pháp"
+    )
+    domain = models.CharField(
+        _("domain"),
+        max_length=255,
+        default="sotp.quangtri.gov.vn",
+        help_text=_("The public domain name of the site, without https://"),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("managing_agency"), FieldPanel("agency_name"), FieldPanel("domain")],
+            heading=_("Agency"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("responsible_person"), FieldPanel("responsible_position")],
+            heading=_("Responsible for the content"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")
