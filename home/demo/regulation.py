@@ -1,0 +1,37 @@
+"""The regulation itself (seed text, lightly marked up) turned into rich-text HTML."""
+
+import html
+import re
+from pathlib import Path
+
+SOURCE = Path(__file__).with_name("quy_che_trang_ttdt.md")
+
+
+def _inline(text):
+    text = html.escape(text, quote=False)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
+
+
+def regulation_html():
+    parts, items = [], []
+    for raw in SOURCE.read_text(encoding="utf-8").splitlines():
+        line = raw.strip().replace("****", "** **")
+        if line.startswith("- "):
+            items.append(f"<li>{_inline(line[2:])}</li>")
+            continue
+        if items:
+            parts.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        if not line:
+            continue
+        heading = re.match(r"^#+\s*(.+)$", line)
+        if heading:
+            parts.append(
+                f"<h3>{_inline(heading.group(1)).replace('<b>', '').replace('</b>', '')}</h3>"
+            )
+        else:
+            parts.append(f"<p>{_inline(line)}</p>")
+    if items:
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    return "".join(parts)

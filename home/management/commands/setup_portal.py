@@ -1,0 +1,34 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from home.setup import ensure_home, ensure_sections
+from portal.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
+from workflow.board import ensure_board_workflow
+
+
+class Command(BaseCommand):
+    help = "Create the page tree, the five groups and the board's workflow; --demo adds sample content."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo", action="store_true", help="Also add realistic Vietnamese demo content."
+        )
+
+    @transaction.atomic
+    def handle(self, *args, demo=False, **options):
+        home, site = ensure_home()
+        sections = ensure_sections(home)
+        groups = ensure_groups(home, sections)
+        remove_wagtail_sample_groups()
+        ensure_board_workflow(groups[BOARD])
+        if demo:
+            from home.demo import load_demo
+
+            if not load_demo(home, site):
+                self.stdout.write(_("The site already has articles: demo content not added."))
+        self.stdout.write(
+            _("Portal ready: %(pages)d pages, %(groups)d groups.")
+            % {"pages": Page.objects.count(), "groups": len(groups)}
+        )

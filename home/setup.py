@@ -1,0 +1,87 @@
+"""Idempotent building blocks of `manage.py setup_portal`: each creates what is missing and
+leaves whatever already exists, so a second run changes nothing an editor made."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import get_supported_language_variant
+from wagtail.models import Collection, Locale, Page, Site
+
+from home.models import HomePage
+from home.sections import SECTIONS
+from portal.models import PortalSettings
+
+
+def publish(page, user=None):
+    page.save_revision(user=user, log_action=True).publish(user=user)
+    return page
+
+
+def ensure_child(parent, model, slug, **fields):
+    """The child of `parent` with this slug; created and published if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    return publish(page), True
+
+
+def ensure_roots():
+    """Wagtail's migrations create the locale and the root page and collection; recreate them
+    if a `flush` (or a transactional test) emptied the database."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
+def ensure_home():
+    root = ensure_roots()
+    home = HomePage.objects.order_by("path").first()
+    if home is None:
+        home, _ = ensure_child(
+            root,
+            HomePage,
+            "trang-chu",
+            title="Trang chủ",
+            intro="Trang thông tin điện tử của Sở Tư pháp tỉnh Quảng Trị.",
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname=settings.PORTAL_DOMAIN, port=443, root_page=home, is_default_site=True
+        )
+    elif site.root_page_id != home.pk and _is_wagtail_welcome_page(site.root_page):
+        welcome = site.root_page
+        site.root_page = home
+        site.save()
+        welcome.delete()
+    if (site.hostname, site.port) == ("localhost", 80):
+        # Wagtail's placeholder site: give it the portal's public address (Art. 2), which
+        # canonical URLs and citations are built from.
+        site.hostname, site.port = settings.PORTAL_DOMAIN, 443
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save()
+    PortalSettings.for_site(site)
+    return home, site
+
+
+def _is_wagtail_welcome_page(page):
+    page_type = ContentType.objects.get_for_model(Page)
+    return page.content_type_id == page_type.pk and page.numchild == 0
+
+
+def ensure_sections(home):
+    sections = []
+    for spec in SECTIONS:
+        fields = {"title": spec["title"], "show_in_menus": True, **spec.get("disclosure", {})}
+        if spec.get("intro"):
+            fields["intro"] = spec["intro"]
+        page, _ = ensure_child(home, spec["model"], spec["slug"], **fields)
+        sections.append(page)
+    return sections

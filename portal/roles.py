@@ -1,0 +1,78 @@
+"""The five groups of the regulation (Art. 4.1, 6, 7) and what each may do in the admin.
+
+Contributors draft and submit; only the editorial board and the operators hold publish
+permission (Art. 6.4). Directors and the office read reports and the audit log."""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+OPERATORS = "Quản trị hệ thống"
+CONTRIBUTORS = "Biên tập viên"
+BOARD = "Ban Biên tập"
+DIRECTORS = "Lãnh đạo Sở"
+OFFICE = "Văn phòng Sở"
+ALL_GROUPS = [OPERATORS, CONTRIBUTORS, BOARD, DIRECTORS, OFFICE]
+
+# Page permissions, granted on the home page (operators, board) or on each section
+# (contributors), so contributors can never add a new top-level section.
+PAGE_PERMISSIONS = {
+    OPERATORS: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+    BOARD: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    CONTRIBUTORS: ["add_page", "change_page"],
+}
+
+# Media library permissions on the root collection; contributors may change only what they
+# uploaded themselves (Wagtail grants owners that with "add").
+MEDIA_PERMISSIONS = {
+    OPERATORS: ["add", "change", "delete", "choose"],
+    BOARD: ["add", "change", "delete", "choose"],
+    CONTRIBUTORS: ["add", "choose"],
+}
+MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_groups(home, sections):
+    """Create the groups and grant the matrix above. Only ever adds: a permission an
+    operator granted by hand is left alone."""
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in ALL_GROUPS}
+    access_admin = permission("wagtailadmin", "access_admin")
+    for group in groups.values():
+        group.permissions.add(access_admin)
+    # Operators run the site (Art. 7.2): users, groups, settings, workflows, redirects.
+    groups[OPERATORS].permissions.add(*Permission.objects.all())
+
+    for name, codenames in PAGE_PERMISSIONS.items():
+        pages = sections if name == CONTRIBUTORS else [home]
+        for page in pages:
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=groups[name], page=page, permission=permission("wagtailcore", codename)
+                )
+
+    root_collection = Collection.get_first_root_node()
+    for name, actions in MEDIA_PERMISSIONS.items():
+        for app_label, model in MEDIA_MODELS:
+            for action in actions:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[name],
+                    collection=root_collection,
+                    permission=permission(app_label, f"{action}_{model}"),
+                )
+    return groups
+
+
+def remove_wagtail_sample_groups():
+    """Wagtail's first migration creates "Editors" and "Moderators" with rights on the whole
+    tree; left in place they would bypass the matrix. Removed only while nobody is in them."""
+    Group.objects.filter(name__in=["Editors", "Moderators"], user__isnull=True).delete()

@@ -1,0 +1,26 @@
+"""The editorial board's moderation (Art. 6.4): one workflow on the root page, so every page
+passes the board before it goes live."""
+
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+
+WORKFLOW_NAME = "Kiểm duyệt của Ban Biên tập"
+TASK_NAME = "Ban Biên tập duyệt"
+WAGTAIL_SAMPLE_WORKFLOW = "Moderators approval"
+
+
+def ensure_board_workflow(board_group):
+    task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
+    task.groups.add(board_group)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+
+    root = Page.get_first_root_node()
+    assignment = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    # Replace nothing an operator chose: only an empty slot or Wagtail's sample workflow.
+    if assignment is None:
+        WorkflowPage.objects.create(page=root, workflow=workflow)
+    elif assignment.workflow.name == WAGTAIL_SAMPLE_WORKFLOW:
+        assignment.workflow = workflow
+        assignment.save()
+    Workflow.objects.filter(name=WAGTAIL_SAMPLE_WORKFLOW).update(active=False)
+    return workflow
