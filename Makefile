@@ -1,0 +1,43 @@
+# The two commands of the README: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-fast install lint messages
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# The site with demo content on SQLite and the database search backend.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_portal --demo
+	$(PY) manage.py create_operator --password-file .run/operator-password
+	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Everything, on PostgreSQL and a real Chromium, as CI runs it.
+test: install
+	bash scripts/services/postgres.sh
+	bash scripts/services/chromium.sh
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
+
+# A quick loop on SQLite without the browser; not a substitute for `make test`.
+test-fast: install
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser"
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+# Refresh locale/vi after changing strings; translate, then commit both .po and .mo.
+messages: install
+	$(PY) manage.py makemessages -l vi --no-obsolete --no-location -i ".venv/*" -i "tests/*" -i "static/*"
+	$(PY) manage.py compilemessages -l vi --ignore ".venv/*"

@@ -1,0 +1,47 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Site
+
+from portal import roles
+from tests.helpers import setup_portal
+
+PASSWORD = "mat-khau-thu-nghiem-2024"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # Build the tree, groups, workflow and demo content once; each test then runs in a
+    # transaction that is rolled back, so tests stay independent and fast.
+    with django_db_blocker.unblock():
+        setup_portal(demo=True)
+
+
+@pytest.fixture
+def portal(db):
+    """The home page of the site as `setup_portal --demo` leaves it."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def make_user(db):
+    def make(group_name, username=None):
+        user = get_user_model().objects.create_user(
+            username=username or f"user-{roles.ALL_GROUPS.index(group_name)}",
+            email="nguoidung@example.vn",
+            password=PASSWORD,
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def login(client, make_user):
+    def as_member_of(group_name):
+        user = make_user(group_name)
+        client.force_login(user)
+        return user
+
+    return as_member_of

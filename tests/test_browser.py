@@ -1,0 +1,84 @@
+"""The public site in a real Chromium: readable on a 360 px phone and on a desktop."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import sync_playwright
+
+from tests.helpers import setup_portal
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made here happen
+# before and after page loads, never concurrently with them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+# The build machines have no outside network: keep Chromium from trying to reach it.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(settings.BASE_DIR) / ".run" / "screenshots"
+PAGES = [
+    "/",
+    "/gioi-thieu/",
+    "/gioi-thieu/co-cau-to-chuc/",
+    "/tin-tuc/",
+    "/tin-tuc/ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu/",
+    "/pho-bien-giao-duc-phap-luat/nhung-nguoi-duoc-tro-giup-phap-ly/",
+    "/danh-muc-thong-tin-cong-khai/",
+    "/tim-kiem/?q=khai+sinh",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site_url(live_server):
+    setup_portal(demo=True)
+    return live_server.url
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_public_pages_fit_the_screen(browser, site_url, width):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for path in PAGES:
+        response = page.goto(site_url + path)
+        assert response.status == 200, path
+        assert page.locator("main h1").first.is_visible(), path
+        assert page.get_by_role("navigation", name="Danh mục chính").is_visible(), path
+        assert page.get_by_role("search").first.is_visible(), path
+        # Nothing wider than the screen: no sideways scrolling on a phone.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        name = path.strip("/").replace("/", "_").replace("?", "_") or "home"
+        page.screenshot(path=str(SCREENSHOTS / f"{width}-{name}.png"), full_page=True)
+    page.close()
+
+
+def test_keyboard_user_can_skip_to_content_and_search(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Chuyển đến nội dung chính")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.is_visible()
+    page.get_by_label("Tìm kiếm trên Trang").fill("trợ giúp pháp lý")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/**")
+    assert page.get_by_role("link", name="Những người được trợ giúp pháp lý miễn phí").is_visible()
+    page.close()

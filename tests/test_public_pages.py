@@ -1,0 +1,137 @@
+"""Every public page type renders its content inside the portal layout."""
+
+import pytest
+from django.template.loader import render_to_string
+
+from home.models import ArticlePage, SectionPage, StandardPage
+from home.sections import SECTIONS
+from portal.models import PortalSettings
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_home_page_menu_lists_every_section_and_latest_news(client, portal):
+    page = html(client, "/")
+    for spec in SECTIONS:
+        assert f'href="/{spec["slug"]}/"' in page
+        assert spec["title"] in page
+    assert "Hưởng ứng Ngày Pháp luật" in page
+    assert 'lang="vi"' in page
+    assert 'role="search"' in page
+
+
+def test_section_page_lists_its_pages(client, portal):
+    page = html(client, "/gioi-thieu/")
+    assert "Chức năng, nhiệm vụ, quyền hạn" in page
+    assert "Cơ cấu tổ chức" in page
+    assert 'aria-label="Đường dẫn"' in page  # breadcrumbs
+    assert "Cập nhật lần cuối" in page
+
+
+def test_article_index_lists_articles_newest_first(client, portal):
+    page = html(client, "/tin-tuc/")
+    newest = page.index("Hưởng ứng Ngày Pháp luật")
+    older = page.index("Kiện toàn Ban Biên tập")
+    assert newest < older
+
+
+def test_article_shows_author_source_time_and_citation(client, portal):
+    page = html(client, "/tin-tuc/kien-toan-ban-bien-tap-trang-thong-tin-dien-tu/")
+    assert "Văn phòng Sở" in page
+    assert "Sở Tư pháp Quảng Trị" in page
+    assert "16:30 09/12/2024" in page
+    assert "Trích dẫn" in page
+    assert (
+        "Văn phòng Sở, “Kiện toàn Ban Biên tập Trang thông tin điện tử Sở Tư pháp”, "
+        "Sở Tư pháp Quảng Trị, Trang thông tin điện tử Sở Tư pháp tỉnh Quảng Trị, "
+        "đăng lúc 16:30 ngày 09/12/2024, "
+        "https://sotp.quangtri.gov.vn/tin-tuc/kien-toan-ban-bien-tap-trang-thong-tin-dien-tu/"
+    ) in page
+
+
+def test_article_with_images_tables_and_files(client, portal):
+    page = html(client, "/pho-bien-giao-duc-phap-luat/nhung-nguoi-duoc-tro-giup-phap-ly/")
+    assert "<table>" in page and "Người thuộc hộ nghèo" in page
+    assert "<img" in page and 'alt="Trợ giúp viên pháp lý tư vấn cho người dân"' in page
+    regulation = html(client, "/tin-tuc/ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu/")
+    assert "Điều 11. Các tổ chức, cá nhân tham gia" in regulation
+    assert "Tải về" in regulation and "(TXT" in regulation
+
+
+def test_standard_page(client, portal):
+    page = html(client, "/gioi-thieu/co-cau-to-chuc/")
+    assert "Phòng Hành chính tư pháp" in page
+    assert StandardPage.objects.filter(slug="co-cau-to-chuc").exists()
+
+
+def test_disclosure_catalogue_lists_every_section_with_its_metadata(client, portal):
+    page = html(client, "/danh-muc-thong-tin-cong-khai/")
+    for section in SectionPage.objects.live():
+        assert section.title in page
+        assert section.disclosure_legal_basis in page
+    assert "Phổ biến, giáo dục pháp luật" in page  # article indexes are catalogued too
+
+
+def test_catalogue_follows_a_change_to_a_section(client, portal):
+    section = SectionPage.objects.get(slug="van-ban")
+    section.disclosure_duration = "Vĩnh viễn"
+    section.save_revision().publish()
+    assert "Vĩnh viễn" in html(client, "/danh-muc-thong-tin-cong-khai/")
+
+
+def test_footer_and_citation_follow_the_site_settings(client, portal):
+    settings = PortalSettings.objects.get()
+    settings.agency_name = "Sở Tư pháp tỉnh Thử Nghiệm"
+    settings.address = "12 Đường Thử, phường Một"
+    settings.phone = "0233 000 111"
+    settings.fax = "0233 000 112"
+    settings.email = "lienhe@example.gov.vn"
+    settings.responsible_person = "Trần Thị Bình"
+    settings.domain = "thunghiem.gov.vn"
+    settings.save()
+    page = html(client, "/tin-tuc/kien-toan-ban-bien-tap-trang-thong-tin-dien-tu/")
+    footer = page[page.index("<footer") :]
+    for value in [
+        "SỞ TƯ PHÁP TỈNH THỬ NGHIỆM",
+        "12 Đường Thử, phường Một",
+        "0233 000 111",
+        "0233 000 112",
+        "lienhe@example.gov.vn",
+        "Trần Thị Bình",
+        "thunghiem.gov.vn",
+    ]:
+        assert value.lower() in footer.lower(), value
+    assert "Trang thông tin điện tử Sở Tư pháp tỉnh Thử Nghiệm, đăng lúc" in page
+
+
+def test_search_finds_articles(client, portal):
+    page = html(client, "/tim-kiem/?q=trợ+giúp+pháp+lý")
+    assert "Những người được trợ giúp pháp lý miễn phí" in page
+
+
+def test_unpublished_article_is_not_public(client, portal):
+    article = ArticlePage.objects.get(slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu")
+    article.unpublish()
+    assert client.get(article.url_path.replace("/trang-chu", "")).status_code == 404
+
+
+def test_404_is_in_vietnamese(client, portal):
+    response = client.get("/khong-ton-tai/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_500_is_in_vietnamese_and_needs_no_database():
+    page = render_to_string("500.html")
+    assert "Hệ thống đang gặp sự cố" in page
+
+
+@pytest.mark.django_db
+def test_health_endpoint(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}

@@ -1,0 +1,48 @@
+"""The tree of DESIGN.md is the only tree an editor can build."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    DisclosureCatalogPage,
+    HomePage,
+    SectionPage,
+    StandardPage,
+)
+
+
+class TreeRulesTests(WagtailPageTestCase):
+    def test_home_page_sits_at_the_root_and_holds_the_sections(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(
+            HomePage, {SectionPage, ArticleIndexPage, StandardPage, DisclosureCatalogPage}
+        )
+
+    def test_sections_hold_sections_indexes_and_pages(self):
+        self.assertAllowedParentPageTypes(SectionPage, {HomePage, SectionPage})
+        self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticleIndexPage, StandardPage})
+
+    def test_articles_only_live_in_an_article_index(self):
+        self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})
+        self.assertAllowedSubpageTypes(ArticleIndexPage, {ArticlePage})
+        self.assertAllowedSubpageTypes(ArticlePage, set())
+
+    def test_refused_children(self):
+        self.assertCanNotCreateAt(HomePage, ArticlePage)
+        self.assertCanNotCreateAt(SectionPage, ArticlePage)
+        self.assertCanNotCreateAt(StandardPage, StandardPage)
+        self.assertCanNotCreateAt(ArticleIndexPage, StandardPage)
+        self.assertCanNotCreateAt(ArticleIndexPage, SectionPage)
+        self.assertCanNotCreateAt(DisclosureCatalogPage, StandardPage)
+        self.assertCanNotCreateAt(Page, SectionPage)
+        self.assertCanNotCreateAt(Page, ArticlePage)
+
+    def test_allowed_children(self):
+        self.assertCanCreateAt(HomePage, SectionPage)
+        self.assertCanCreateAt(SectionPage, StandardPage)
+        self.assertCanCreateAt(ArticleIndexPage, ArticlePage)
+
+    def test_only_one_disclosure_catalogue_per_home(self):
+        self.assertEqual(DisclosureCatalogPage.max_count_per_parent, 1)
