@@ -28,6 +28,7 @@ test: install
 	bash scripts/services/postgres.sh
 	bash scripts/services/chromium.sh
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
 
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
@@ -36,6 +37,7 @@ test-fast: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Refresh locale/vi after changing strings; translate, then commit both .po and .mo.
 messages: install

@@ -1,0 +1,45 @@
+"""Production settings come from the environment and refuse to run without a secret key."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+SHOW = (
+    "import django, json; from django.conf import settings; django.setup(); "
+    "print(json.dumps([settings.ALLOWED_HOSTS, settings.DEBUG, settings.LANGUAGE_CODE, "
+    "settings.TIME_ZONE, settings.SESSION_COOKIE_SECURE]))"
+)
+
+
+def run_production(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE="portal.settings.production")
+    return subprocess.run(
+        [sys.executable, "-c", SHOW],
+        cwd=settings.BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_production()
+    assert result.returncode != 0
+    assert "SECRET_KEY chưa được đặt" in result.stderr
+
+
+def test_production_defaults_to_the_department_domain():
+    result = run_production(SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout.strip() == '[["sotp.quangtri.gov.vn"], false, "vi", "Asia/Ho_Chi_Minh", true]'
+    )
+
+
+def test_hosts_come_from_the_environment():
+    result = run_production(SECRET_KEY="x" * 50, ALLOWED_HOSTS="a.gov.vn, b.gov.vn")
+    assert result.stdout.startswith('[["a.gov.vn", "b.gov.vn"]')
