@@ -60,7 +60,9 @@ def main():
     for path in PAGES:
         response, queries = count_queries(client, path)
         if response.status_code != 200:
-            sys.exit(f"{path}: HTTP {response.status_code}; run `manage.py setup_portal --demo` first")
+            sys.exit(
+                f"{path}: HTTP {response.status_code}; run `manage.py setup_portal --demo` first"
+            )
         timings = []
         for _ in range(args.requests):
             start = time.perf_counter()
