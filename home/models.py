@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -93,6 +95,7 @@ class HomePage(Page):
         "home.ArticleIndexPage",
         "home.StandardPage",
         "home.DisclosureCatalogPage",
+        "legal_docs.LegalDocumentIndexPage",
     ]
 
     class Meta:
@@ -225,6 +228,25 @@ class ArticlePage(Page):
         if self.live and not self.posted_at:
             self.posted_at = self.first_published_at or timezone.now()
         return super().save(*args, **kwargs)
+
+    def get_citation(self, request):
+        """Art. 11.2: author, source or agency, and the time the item was posted, plus the
+        address it can be checked at."""
+        from portal.models import PortalSettings
+
+        posted = localtime(self.posted_at or self.first_published_at)
+        return gettext(
+            "%(author)s, “%(title)s”, %(source)s, website of %(agency)s, "
+            "posted at %(time)s on %(date)s, %(url)s"
+        ) % {
+            "author": self.author,
+            "title": self.title,
+            "source": self.source,
+            "agency": PortalSettings.for_request(request).agency_name,
+            "time": posted.strftime("%H:%M"),
+            "date": posted.strftime("%d/%m/%Y"),
+            "url": self.get_full_url(request),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

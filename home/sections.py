@@ -2,6 +2,7 @@
 `setup_portal` creates each one that is missing; the slugs are the public URLs of DESIGN.md."""
 
 from home.models import ArticleIndexPage, DisclosureCatalogPage, SectionPage, StandardPage
+from legal_docs.models import LegalDocumentIndexPage
 
 BASIS = "Điều 4 Nghị định số 42/2022/NĐ-CP; {point} Điều 5 Quy chế hoạt động Trang TTĐT"
 
@@ -21,7 +22,7 @@ SECTIONS = [
     {
         "slug": "van-ban",
         "title": "Văn bản",
-        "model": SectionPage,
+        "model": LegalDocumentIndexPage,
         "intro": "Văn bản quy phạm pháp luật và văn bản quản lý hành chính do Sở Tư pháp ban hành hoặc chủ trì soạn thảo, cùng các văn bản liên quan đến ngành tư pháp.",
         "disclosure": {
             "disclosure_legal_basis": BASIS.format(point="điểm a khoản 1"),

@@ -37,6 +37,14 @@ MEDIA_PERMISSIONS = {
 }
 MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 
+# The registry's lists (document types, authorities, fields): the board keeps them, and
+# contributors need to see them to choose from them.
+TAXONOMIES = ["documenttype", "issuingauthority", "legalfield"]
+MODEL_PERMISSIONS = {
+    BOARD: [f"{action}_{model}" for model in TAXONOMIES for action in ("add", "change", "view")],
+    CONTRIBUTORS: [f"view_{model}" for model in TAXONOMIES],
+}
+
 
 def permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -59,6 +67,11 @@ def ensure_groups(home, sections):
                 GroupPagePermission.objects.get_or_create(
                     group=groups[name], page=page, permission=permission("wagtailcore", codename)
                 )
+
+    for name, codenames in MODEL_PERMISSIONS.items():
+        groups[name].permissions.add(
+            *Permission.objects.filter(content_type__app_label="legal_docs", codename__in=codenames)
+        )
 
     root_collection = Collection.get_first_root_node()
     for name, actions in MEDIA_PERMISSIONS.items():

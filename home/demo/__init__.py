@@ -17,6 +17,7 @@ from home.demo.pages import SECTION_PAGES
 from home.demo.regulation import SOURCE, regulation_html
 from home.models import ArticlePage, StandardPage
 from home.setup import ensure_child
+from legal_docs.demo import load_legal_documents
 from portal.models import PortalSettings
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -69,6 +70,7 @@ def load_demo(home, site):
             *spec["body"][1:],
         ]
         _article(sections["pho-bien-giao-duc-phap-luat"], spec, body, image=image)
+    load_legal_documents(sections["van-ban"])
     for section_slug, pages in SECTION_PAGES.items():
         for spec in pages:
             ensure_child(

@@ -81,44 +81,6 @@ SECTION_PAGES = {
             ],
         },
     ],
-    "van-ban": [
-        {
-            "slug": "van-ban-ve-trang-thong-tin-dien-tu",
-            "title": "Văn bản về hoạt động của Trang thông tin điện tử",
-            "intro": "Các văn bản làm căn cứ cho Quy chế hoạt động Trang thông tin điện tử của Sở.",
-            "body": [
-                table(
-                    "Văn bản căn cứ",
-                    [
-                        ["Số ký hiệu", "Ngày ban hành", "Trích yếu"],
-                        ["67/2006/QH11", "29/06/2006", "Luật Công nghệ thông tin"],
-                        ["86/2015/QH13", "19/11/2015", "Luật An toàn thông tin mạng"],
-                        ["104/2016/QH13", "06/04/2016", "Luật Tiếp cận thông tin"],
-                        [
-                            "42/2022/NĐ-CP",
-                            "24/06/2022",
-                            "Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ quan nhà nước trên môi trường mạng",
-                        ],
-                        [
-                            "22/2023/TT-BTTTT",
-                            "31/12/2023",
-                            "Quy định cấu trúc, bố cục, yêu cầu kỹ thuật cho cổng thông tin điện tử và trang thông tin điện tử của cơ quan nhà nước",
-                        ],
-                        [
-                            "2975/QĐ-UBND",
-                            "06/12/2024",
-                            "Ban hành Quy chế quản lý, vận hành và cung cấp thông tin trên Cổng Thông tin điện tử tỉnh Quảng Trị và Trang Thông tin điện tử thành phần",
-                        ],
-                        [
-                            "97/QĐ-STP",
-                            "09/12/2024",
-                            "Kiện toàn Ban Biên tập Trang TTĐT của Sở Tư pháp Quảng Trị",
-                        ],
-                    ],
-                ),
-            ],
-        },
-    ],
     "thu-tuc-hanh-chinh": [
         {
             "slug": "nop-ho-so-truc-tuyen",

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.setup import ensure_home, ensure_sections
+from legal_docs.reference import ensure_taxonomies
 from portal.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
 from workflow.board import ensure_board_workflow
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, demo=False, **options):
         home, site = ensure_home()
+        ensure_taxonomies()
         sections = ensure_sections(home)
         groups = ensure_groups(home, sections)
         remove_wagtail_sample_groups()

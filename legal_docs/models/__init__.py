@@ -1,0 +1,23 @@
+from legal_docs.models.pages import (
+    LegalDocumentFile,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+    Source,
+)
+from legal_docs.models.taxonomies import DocumentType, IssuingAuthority, LegalField
+from legal_docs.models.validity import RelationType, Validity, annotate_validity
+
+__all__ = [
+    "DocumentType",
+    "IssuingAuthority",
+    "LegalDocumentFile",
+    "LegalDocumentIndexPage",
+    "LegalDocumentPage",
+    "LegalDocumentRelation",
+    "LegalField",
+    "RelationType",
+    "Source",
+    "Validity",
+    "annotate_validity",
+]

@@ -1,0 +1,376 @@
+import json
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models import DisclosureMixin
+from legal_docs import extraction
+from legal_docs.models.validity import (
+    INVERSE_LABELS,
+    TERMINATING,
+    RelationType,
+    Validity,
+    annotate_validity,
+)
+from legal_docs.numbering import (
+    clean_number_symbol,
+    document_slug,
+    is_valid_number_symbol,
+    number_key,
+)
+
+
+class LegalDocumentIndexPage(DisclosureMixin, Page):
+    """/van-ban/: the registry of legal documents with its filters (Art. 5.1a)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = DisclosureMixin.tabbed(content_panels)
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["legal_docs.LegalDocumentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("legal document index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from legal_docs.listing import listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(self, request))
+        return context
+
+
+class Source(models.TextChoices):
+    NATIONAL_DATABASE = "national_database", _("National legal database")
+    GAZETTE = "gazette", _("Official Gazette")
+    DEPARTMENT = "department", _("The department")
+
+
+class LegalDocumentPage(Page):
+    document_type = models.ForeignKey(
+        "legal_docs.DocumentType",
+        verbose_name=_("document type"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+        null=True,
+    )
+    issuing_authority = models.ForeignKey(
+        "legal_docs.IssuingAuthority",
+        verbose_name=_("issuing authority"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+        null=True,
+    )
+    number_symbol = models.CharField(
+        _("number/symbol"),
+        max_length=100,
+        help_text=_("As written on the document, e.g. 2975/QĐ-UBND."),
+    )
+    number_key = models.CharField(max_length=100, db_index=True, editable=False)
+    issue_date = models.DateField(_("issue date"), null=True, db_index=True)
+    effective_date = models.DateField(
+        _("effective date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave blank while the effective date is not yet known."),
+    )
+    expiry_date = models.DateField(_("expiry date"), null=True, blank=True)
+    summary = models.TextField(_("summary"), help_text=_("The trích yếu, as on the document."))
+    signer = models.CharField(_("signer"), max_length=255, blank=True)
+    signer_position = models.CharField(_("signer position"), max_length=255, blank=True)
+    fields = ParentalManyToManyField("legal_docs.LegalField", verbose_name=_("fields"), blank=True)
+    scope = models.CharField(
+        _("scope"), max_length=255, blank=True, help_text=_("E.g. nationwide, Quảng Trị province.")
+    )
+    source = models.CharField(
+        _("source"), max_length=32, choices=Source.choices, default=Source.DEPARTMENT
+    )
+    gazette_number = models.CharField(_("Official Gazette number"), max_length=64, blank=True)
+    gazette_date = models.DateField(_("Official Gazette date"), null=True, blank=True)
+    national_database_url = models.URLField(_("link in the national legal database"), blank=True)
+    full_text = RichTextField(_("full text"), blank=True)
+    validity_override = models.CharField(
+        _("validity set by hand"),
+        max_length=32,
+        choices=Validity.choices,
+        blank=True,
+        help_text=_(
+            "Only when the computed validity is wrong, e.g. a suspension or a partial repeal."
+        ),
+    )
+    validity_override_date = models.DateField(_("validity set from"), null=True, blank=True)
+    validity_override_reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("number_symbol", boost=10),
+        index.SearchField("number_key", boost=10),
+        index.SearchField("summary", boost=2),
+        index.SearchField("full_text"),
+        index.SearchField("signer"),
+        index.RelatedFields("files", [index.SearchField("extracted_text")]),
+        index.FilterField("issue_date"),
+        index.FilterField("effective_date"),
+        index.FilterField("document_type"),
+        index.FilterField("issuing_authority"),
+    ]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("document_type"), FieldPanel("number_symbol")]),
+                FieldPanel("issuing_authority"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("issue_date"),
+                        FieldPanel("effective_date"),
+                        FieldPanel("expiry_date"),
+                    ]
+                ),
+                FieldPanel("summary"),
+                FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_position")]),
+                FieldPanel("fields"),
+                FieldPanel("scope"),
+            ],
+            heading=_("Attributes (Art. 5.1a)"),
+        ),
+        InlinePanel("files", label=_("Files"), min_num=0),
+        FieldPanel("full_text"),
+        InlinePanel("relations", label=_("Related documents")),
+        MultiFieldPanel(
+            [
+                FieldPanel("source"),
+                FieldRowPanel([FieldPanel("gazette_number"), FieldPanel("gazette_date")]),
+                FieldPanel("national_database_url"),
+            ],
+            heading=_("Source and synchronisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("validity_override"),
+                FieldRowPanel(
+                    [FieldPanel("validity_override_date"), FieldPanel("validity_override_reason")]
+                ),
+            ],
+            heading=_("Validity"),
+        ),
+    ]
+
+    parent_page_types = ["legal_docs.LegalDocumentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
+
+    def clean(self):
+        errors = {}
+        if self.number_symbol:
+            if not is_valid_number_symbol(self.number_symbol):
+                errors["number_symbol"] = _(
+                    "Write the number/symbol as on the document, e.g. 2975/QĐ-UBND or 60/2014/QH13."
+                )
+            else:
+                self.number_symbol = clean_number_symbol(self.number_symbol)
+                self.number_key = number_key(self.number_symbol)
+        if self.issue_date and self.effective_date and self.effective_date < self.issue_date:
+            errors["effective_date"] = _("The effective date cannot be before the issue date.")
+        if self.effective_date and self.expiry_date and self.expiry_date < self.effective_date:
+            errors["expiry_date"] = _("The expiry date cannot be before the effective date.")
+        if self.validity_override and not self.validity_override_reason:
+            errors["validity_override_reason"] = _(
+                "Give the reason for setting the validity by hand."
+            )
+        if not errors and self.number_key and self.issue_date and self.issuing_authority_id:
+            duplicate = (
+                LegalDocumentPage.objects.filter(
+                    number_key=self.number_key,
+                    issuing_authority_id=self.issuing_authority_id,
+                    issue_date__year=self.issue_date.year,
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if duplicate:
+                errors["number_symbol"] = _(
+                    "%(authority)s already has a document %(number)s in %(year)d: “%(title)s”."
+                ) % {
+                    "authority": self.issuing_authority,
+                    "number": duplicate.number_symbol,
+                    "year": self.issue_date.year,
+                    "title": duplicate.title,
+                }
+        if errors:
+            raise ValidationError(errors)
+        if self.number_key and self.issue_date:
+            # The public URL follows the number and year, e.g. /van-ban/2975-qd-ubnd-2024/.
+            self.slug = document_slug(self.number_symbol, self.issue_date.year)
+        super().clean()
+
+    def save(self, *args, **kwargs):
+        if self.number_symbol:
+            self.number_key = number_key(self.number_symbol)
+        return super().save(*args, **kwargs)
+
+    @cached_property
+    def validity(self):
+        annotated = annotate_validity(LegalDocumentPage.objects.filter(pk=self.pk)).first()
+        return Validity(annotated.validity) if annotated else Validity.NOT_YET_IN_FORCE
+
+    @cached_property
+    def incoming_relations(self):
+        return list(
+            LegalDocumentRelation.objects.filter(target=self, page__live=True)
+            .select_related("page", "page__document_type")
+            .order_by("page__effective_date", "page__issue_date")
+        )
+
+    def relation_rows(self):
+        """Both directions, as citizens read them: 'amends X' and 'amended by Y'."""
+        rows = [
+            (relation.get_relation_type_display(), relation) for relation in self.relations.all()
+        ]
+        rows += [
+            (INVERSE_LABELS[RelationType(relation.relation_type)], relation.as_inverse())
+            for relation in self.incoming_relations
+        ]
+        return rows
+
+    def validity_history(self):
+        events = []
+        if self.issue_date:
+            events.append((self.issue_date, gettext("Issued")))
+        if self.effective_date:
+            events.append((self.effective_date, gettext("Takes effect")))
+        for relation in self.incoming_relations:
+            other = relation.page
+            when = other.effective_date or other.issue_date
+            if relation.relation_type in TERMINATING:
+                label = gettext("Ceases to be in force: %(relation)s %(document)s")
+            elif relation.relation_type == RelationType.AMENDS:
+                label = gettext("%(relation)s %(document)s")
+            else:
+                continue
+            events.append(
+                (
+                    when,
+                    label
+                    % {
+                        "relation": INVERSE_LABELS[RelationType(relation.relation_type)],
+                        "document": other.number_symbol,
+                    },
+                )
+            )
+        if self.expiry_date:
+            events.append((self.expiry_date, gettext("Expires")))
+        if self.validity_override:
+            events.append(
+                (
+                    self.validity_override_date or self.last_published_at.date(),
+                    "%s: %s"
+                    % (self.get_validity_override_display(), self.validity_override_reason),
+                )
+            )
+        return sorted((event for event in events if event[0]), key=lambda event: event[0])
+
+    def get_citation(self, request):
+        return gettext(
+            "%(type)s No. %(number)s of %(date)s by %(authority)s, %(summary)s, %(url)s"
+        ) % {
+            "type": self.document_type,
+            "number": self.number_symbol,
+            "date": self.issue_date.strftime("%d/%m/%Y") if self.issue_date else "",
+            "authority": self.issuing_authority,
+            "summary": self.summary,
+            "url": self.get_full_url(request),
+        }
+
+    def json_ld(self, request):
+        from legal_docs.jsonld import legislation
+
+        # "<" escaped so no text in the document can close the surrounding <script>.
+        return json.dumps(legislation(self, request), ensure_ascii=False).replace("<", "\\u003c")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_json_ld"] = self.json_ld(request)
+        return context
+
+
+class LegalDocumentFile(Orderable):
+    page = ParentalKey(LegalDocumentPage, related_name="files", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.PROTECT, related_name="+"
+    )
+    label = models.CharField(
+        _("label"), max_length=255, blank=True, help_text=_("E.g. signed scan, Word version.")
+    )
+    extracted_text = models.TextField(editable=False, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    def clean(self):
+        if self.document_id:
+            with self.document.open_file() as handle:
+                head = handle.read(8)
+            extraction.check_file(self.document.file.name, head, self.document.get_file_size() or 0)
+
+    def save(self, *args, **kwargs):
+        if self.document_id and not self.extracted_text:
+            with self.document.open_file() as handle:
+                self.extracted_text = extraction.extract_text(
+                    self.document.file.name, handle.read()
+                )
+        super().save(*args, **kwargs)
+
+
+class LegalDocumentRelation(Orderable):
+    page = ParentalKey(LegalDocumentPage, related_name="relations", on_delete=models.CASCADE)
+    relation_type = models.CharField(_("relation"), max_length=32, choices=RelationType.choices)
+    target = models.ForeignKey(
+        LegalDocumentPage,
+        verbose_name=_("document in the registry"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="incoming_relation_set",
+    )
+    external_number = models.CharField(
+        _("number/symbol of an outside document"), max_length=100, blank=True
+    )
+    external_title = models.CharField(_("title of an outside document"), max_length=500, blank=True)
+    external_url = models.URLField(_("link to an outside document"), blank=True)
+
+    panels = [
+        FieldPanel("relation_type"),
+        FieldPanel("target"),
+        FieldRowPanel([FieldPanel("external_number"), FieldPanel("external_title")]),
+        FieldPanel("external_url"),
+    ]
+
+    def clean(self):
+        if not self.target_id and not (self.external_number or self.external_title):
+            raise ValidationError(
+                _(
+                    "Choose a document in the registry, or give the number and title of an outside document."
+                )
+            )
+
+    def as_inverse(self):
+        """The same relation seen from its target: points back at the source page."""
+        return LegalDocumentRelation(
+            relation_type=self.relation_type,
+            target=self.page,
+        )

@@ -1,0 +1,51 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Taxonomy(models.Model):
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class DocumentType(Taxonomy):
+    """Hình thức văn bản: Luật, Nghị định, Quyết định, ..."""
+
+    abbreviation = models.CharField(
+        _("abbreviation"), max_length=20, help_text=_("E.g. NĐ, QĐ, TT.")
+    )
+    is_normative = models.BooleanField(
+        _("normative"),
+        default=False,
+        help_text=_("Normative documents must stay in sync with the national legal database."),
+    )
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+
+
+class IssuingAuthority(Taxonomy):
+    """Cơ quan ban hành."""
+
+    abbreviation = models.CharField(
+        _("abbreviation"), max_length=20, help_text=_("E.g. UBND, CP, BTP.")
+    )
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("issuing authority")
+        verbose_name_plural = _("issuing authorities")
+
+
+class LegalField(Taxonomy):
+    """Lĩnh vực: hộ tịch, chứng thực, trợ giúp pháp lý, ..."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
