@@ -1,4 +1,5 @@
 import unicodedata
+from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
 from wagtail.models import Page
@@ -16,5 +17,9 @@ def search(request):
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "results": paginate(request, results)},
+        {
+            "search_query": query,
+            "results": paginate(request, results),
+            "filter_query": urlencode({"q": query}),
+        },
     )
