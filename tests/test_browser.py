@@ -33,6 +33,8 @@ PAGES = [
     "/tin-tuc/ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu/",
     "/pho-bien-giao-duc-phap-luat/nhung-nguoi-duoc-tro-giup-phap-ly/",
     "/danh-muc-thong-tin-cong-khai/",
+    "/van-ban/",
+    "/van-ban/53-2014-qh13/",
     "/tim-kiem/?q=khai+sinh",
 ]
 

@@ -77,7 +77,7 @@ def test_disclosure_catalogue_lists_every_section_with_its_metadata(client, port
 
 
 def test_catalogue_follows_a_change_to_a_section(client, portal):
-    section = SectionPage.objects.get(slug="van-ban")
+    section = SectionPage.objects.get(slug="gioi-thieu")
     section.disclosure_duration = "Vĩnh viễn"
     section.save_revision().publish()
     assert "Vĩnh viễn" in html(client, "/danh-muc-thong-tin-cong-khai/")

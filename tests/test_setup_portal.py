@@ -4,6 +4,7 @@ from wagtail.models import Page, Site, WorkflowPage
 
 from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
 from home.sections import SECTIONS
+from legal_docs.models import LegalDocumentIndexPage
 from portal import roles
 from tests.helpers import setup_portal
 from workflow.board import WORKFLOW_NAME
@@ -32,7 +33,7 @@ def test_creates_the_tree_of_the_design(portal):
 
 
 def test_sections_carry_their_disclosure_metadata(portal):
-    section = SectionPage.objects.get(slug="van-ban")
+    section = LegalDocumentIndexPage.objects.get(slug="van-ban")
     assert "điểm a khoản 1" in section.disclosure_legal_basis
     assert section.disclosure_timing and section.disclosure_duration
     assert section.review_interval_days == 30

@@ -11,13 +11,21 @@ from home.models import (
     SectionPage,
     StandardPage,
 )
+from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
 
 
 class TreeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {SectionPage, ArticleIndexPage, StandardPage, DisclosureCatalogPage}
+            HomePage,
+            {
+                SectionPage,
+                ArticleIndexPage,
+                StandardPage,
+                DisclosureCatalogPage,
+                LegalDocumentIndexPage,
+            },
         )
 
     def test_sections_hold_sections_indexes_and_pages(self):
@@ -28,6 +36,13 @@ class TreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})
         self.assertAllowedSubpageTypes(ArticleIndexPage, {ArticlePage})
         self.assertAllowedSubpageTypes(ArticlePage, set())
+
+    def test_legal_documents_only_live_in_the_registry(self):
+        self.assertAllowedParentPageTypes(LegalDocumentIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(LegalDocumentIndexPage, {LegalDocumentPage})
+        self.assertAllowedParentPageTypes(LegalDocumentPage, {LegalDocumentIndexPage})
+        self.assertCanNotCreateAt(SectionPage, LegalDocumentPage)
+        self.assertCanNotCreateAt(LegalDocumentIndexPage, StandardPage)
 
     def test_refused_children(self):
         self.assertCanNotCreateAt(HomePage, ArticlePage)
