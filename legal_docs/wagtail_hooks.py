@@ -1,7 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from legal_docs import views
 from legal_docs.models import DocumentType, IssuingAuthority, LegalField
 
 
@@ -34,3 +38,38 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_batch_urls():
+    return [
+        path("import-batches/", views.batch_index, name="legal_docs_batches"),
+        path("import-batches/<int:pk>/", views.batch_detail, name="legal_docs_batch"),
+    ]
+
+
+class ReviewerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.REVIEW_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_batch_menu_item():
+    return ReviewerMenuItem(
+        _("Import batches"), reverse("legal_docs_batches"), icon_name="download", order=260
+    )
+
+
+@hooks.register("register_log_actions")
+def register_import_log_actions(actions):
+    actions.register_action(
+        "legal_docs.import_batch", _("Import legal documents"), _("Legal documents imported")
+    )
+    actions.register_action(
+        "legal_docs.approve_batch",
+        _("Approve import batch"),
+        _("Import batch approved and published"),
+    )
+    actions.register_action(
+        "legal_docs.reject_batch", _("Reject import batch"), _("Import batch rejected")
+    )

@@ -41,7 +41,8 @@ MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 # contributors need to see them to choose from them.
 TAXONOMIES = ["documenttype", "issuingauthority", "legalfield"]
 MODEL_PERMISSIONS = {
-    BOARD: [f"{action}_{model}" for model in TAXONOMIES for action in ("add", "change", "view")],
+    BOARD: [f"{action}_{model}" for model in TAXONOMIES for action in ("add", "change", "view")]
+    + ["review_importbatch"],
     CONTRIBUTORS: [f"view_{model}" for model in TAXONOMIES],
 }
 

@@ -1,3 +1,4 @@
+from legal_docs.models.imports import ImportBatch, ImportBatchItem
 from legal_docs.models.pages import (
     LegalDocumentFile,
     LegalDocumentIndexPage,
@@ -10,6 +11,8 @@ from legal_docs.models.validity import RelationType, Validity, annotate_validity
 
 __all__ = [
     "DocumentType",
+    "ImportBatch",
+    "ImportBatchItem",
     "IssuingAuthority",
     "LegalDocumentFile",
     "LegalDocumentIndexPage",

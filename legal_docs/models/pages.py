@@ -2,11 +2,13 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404, StreamingHttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -28,8 +30,9 @@ from legal_docs.numbering import (
 )
 
 
-class LegalDocumentIndexPage(DisclosureMixin, Page):
-    """/van-ban/: the registry of legal documents with its filters (Art. 5.1a)."""
+class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, Page):
+    """/van-ban/: the registry of legal documents with its filters (Art. 5.1a), and its open
+    data in the exchange format at /van-ban/du-lieu-mo/json/ and /van-ban/du-lieu-mo/csv/."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -43,6 +46,21 @@ class LegalDocumentIndexPage(DisclosureMixin, Page):
 
     class Meta:
         verbose_name = _("legal document index page")
+
+    @path("du-lieu-mo/<str:extension>/")
+    def open_data(self, request, extension):
+        from legal_docs import exchange
+
+        if extension not in ("json", "csv"):
+            raise Http404
+        documents = LegalDocumentPage.objects.live().public().child_of(self)
+        stream = exchange.stream_json if extension == "json" else exchange.stream_csv
+        response = StreamingHttpResponse(
+            stream(exchange.records_of(documents)),
+            content_type="application/json" if extension == "json" else "text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="van-ban.{extension}"'
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from legal_docs.listing import listing_context
@@ -176,6 +194,12 @@ class LegalDocumentPage(Page):
         verbose_name_plural = _("legal documents")
 
     def clean(self):
+        self.clean_attributes()
+        super().clean()
+
+    def clean_attributes(self):
+        """The registry's own rules, without the tree checks of Page.clean(), so an import can
+        validate a record before the page exists."""
         errors = {}
         if self.number_symbol:
             if not is_valid_number_symbol(self.number_symbol):
@@ -217,7 +241,6 @@ class LegalDocumentPage(Page):
         if self.number_key and self.issue_date:
             # The public URL follows the number and year, e.g. /van-ban/2975-qd-ubnd-2024/.
             self.slug = document_slug(self.number_symbol, self.issue_date.year)
-        super().clean()
 
     def save(self, *args, **kwargs):
         if self.number_symbol:

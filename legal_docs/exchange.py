@@ -1,0 +1,155 @@
+"""The exchange format with the national legal database: one JSON document (schema in
+legal_docs/schema/legal-documents.schema.json) or a CSV file with the same columns.
+
+A relation points at a registry document by (issuing authority, number/symbol, year), or at
+an outside document by its number and title."""
+
+import csv
+import io
+import json
+
+FORMAT = "sotp-legal-documents"
+VERSION = 1
+COLUMNS = [
+    "number_symbol",
+    "document_type",
+    "issuing_authority",
+    "issue_date",
+    "effective_date",
+    "expiry_date",
+    "title",
+    "summary",
+    "signer",
+    "signer_position",
+    "fields",
+    "scope",
+    "source",
+    "gazette_number",
+    "gazette_date",
+    "national_database_url",
+    "validity_override",
+    "validity_override_date",
+    "validity_override_reason",
+    "relations",
+]
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def to_record(page, relations):
+    return {
+        "number_symbol": page.number_symbol,
+        "document_type": page.document_type.name,
+        "issuing_authority": page.issuing_authority.name,
+        "issue_date": _date(page.issue_date),
+        "effective_date": _date(page.effective_date),
+        "expiry_date": _date(page.expiry_date),
+        "title": page.title,
+        "summary": page.summary,
+        "signer": page.signer,
+        "signer_position": page.signer_position,
+        "fields": sorted(field.name for field in page.fields.all()),
+        "scope": page.scope,
+        "source": page.source,
+        "gazette_number": page.gazette_number,
+        "gazette_date": _date(page.gazette_date),
+        "national_database_url": page.national_database_url,
+        "validity_override": page.validity_override,
+        "validity_override_date": _date(page.validity_override_date),
+        "validity_override_reason": page.validity_override_reason,
+        # Sorted, so the same registry always exports the same bytes.
+        "relations": sorted(
+            (relation_record(relation) for relation in relations),
+            key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True),
+        ),
+    }
+
+
+def relation_record(relation):
+    if relation.target_id:
+        target = relation.target
+        return {
+            "type": relation.relation_type,
+            "number_symbol": target.number_symbol,
+            "issuing_authority": target.issuing_authority.name,
+            "year": target.issue_date.year,
+        }
+    return {
+        "type": relation.relation_type,
+        "external_number": relation.external_number,
+        "external_title": relation.external_title,
+        "external_url": relation.external_url,
+    }
+
+
+def export_queryset(queryset):
+    """Documents in issue order, so a relation's target comes before the documents citing it."""
+    return (
+        queryset.select_related("document_type", "issuing_authority")
+        .prefetch_related("fields", "relations__target__issuing_authority")
+        .order_by("issue_date", "pk")
+    )
+
+
+def stream_json(records):
+    """The JSON document piece by piece, so a large registry never sits whole in memory."""
+    yield f'{{"format": "{FORMAT}", "version": {VERSION}, "documents": [\n'
+    for index, record in enumerate(records):
+        yield ("," if index else "") + json.dumps(record, ensure_ascii=False) + "\n"
+    yield "]}\n"
+
+
+def stream_csv(records):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    for record in records:
+        writer.writerow(csv_row(record))
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
+
+
+def csv_row(record):
+    row = {key: ("" if record[key] is None else record[key]) for key in COLUMNS}
+    row["fields"] = "; ".join(record["fields"])
+    row["relations"] = (
+        json.dumps(record["relations"], ensure_ascii=False) if record["relations"] else ""
+    )
+    return row
+
+
+def records_of(queryset):
+    for page in export_queryset(queryset).iterator(chunk_size=2000):
+        yield to_record(page, page.relations.all())
+
+
+class FormatError(ValueError):
+    pass
+
+
+def load(text, name):
+    """Records of a JSON or CSV exchange file; a CSV row keeps its raw strings for the importer
+    to validate one by one."""
+    if name.lower().endswith(".csv"):
+        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+        for row in rows:
+            row["fields"] = [
+                part.strip() for part in (row.get("fields") or "").split(";") if part.strip()
+            ]
+            raw = (row.get("relations") or "").strip()
+            try:
+                row["relations"] = json.loads(raw) if raw else []
+            except json.JSONDecodeError:
+                row["relations"] = raw  # reported as a bad record, not a bad file
+        return rows
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(f"JSON: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise FormatError('"documents"')
+    return data["documents"]
