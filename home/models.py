@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -232,7 +232,7 @@ class ArticlePage(Page):
     def get_citation(self, request):
         """Art. 11.2: author, source or agency, and the time the item was posted, plus the
         address it can be checked at."""
-        from portal.models import PortalSettings
+        from portal import chrome
 
         posted = localtime(self.posted_at or self.first_published_at)
         return gettext(
@@ -242,7 +242,7 @@ class ArticlePage(Page):
             "author": self.author,
             "title": self.title,
             "source": self.source,
-            "agency": PortalSettings.for_request(request).agency_name,
+            "agency": chrome.portal_settings(Site.find_for_request(request)).agency_name,
             "time": posted.strftime("%H:%M"),
             "date": posted.strftime("%d/%m/%Y"),
             "url": self.get_full_url(request),

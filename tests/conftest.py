@@ -45,3 +45,11 @@ def login(client, make_user):
         return user
 
     return as_member_of
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    # The layout cache (portal/chrome.py) outlives each test's rolled-back transaction.
+    from django.core.cache import cache
+
+    cache.clear()

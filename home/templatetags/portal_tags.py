@@ -1,18 +1,19 @@
 from django import template
 from wagtail.models import Site
 
+from portal import chrome
+
 register = template.Library()
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    request = context["request"]
-    site = Site.find_for_request(request)
-    items = site.root_page.get_children().live().public().in_menu() if site else []
+    site = Site.find_for_request(context["request"])
+    items = chrome.menu(site) if site else []
     current = context.get("page")
     return {
-        "items": items,
-        "home": site.root_page if site else None,
+        "home": items[0] if items else None,
+        "items": items[1:],
         "current_path": current.path if current else "",
     }
 
@@ -22,7 +23,17 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gt=1), "page": page}
+    site = Site.find_for_request(context["request"])
+    # Home and the sections come from the cached menu; only deeper ancestors cost a query.
+    known = [
+        item for item in chrome.menu(site) if page.path.startswith(item[2]) and item[3] < page.depth
+    ]
+    if page.depth > 4 or len(known) != page.depth - 2:
+        known = [
+            (ancestor.title, ancestor.get_url(), ancestor.path, ancestor.depth)
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        ]
+    return {"ancestors": known, "page": page}
 
 
 @register.inclusion_tag("components/citation.html", takes_context=True)

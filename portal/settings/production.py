@@ -30,3 +30,12 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # The application server serves its own static files; no separate web server to configure.
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
+
+# Shared by every application process on the server, so a cache invalidation in one is seen
+# by all (portal/chrome.py). No extra service to run.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),  # noqa: F405
+    }
+}

@@ -1,0 +1,65 @@
+"""The parts of every public page that rarely change (main menu, site settings) are cached,
+so a page costs its own queries only. Any publish, unpublish, move or delete of a page and
+any save of the settings starts a new cache generation, so citizens never see a stale menu.
+
+The cache must be shared by all application processes for that to hold: CACHES in
+portal/settings/production.py uses files on local disk."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.models import PortalSettings
+
+GENERATION = "portal:generation"
+TIMEOUT = 60 * 60
+
+
+def _key(name, site_id):
+    generation = cache.get_or_set(GENERATION, 1, None)
+    return f"portal:{generation}:{name}:{site_id}"
+
+
+def bump(**kwargs):
+    try:
+        cache.incr(GENERATION)
+    except ValueError:
+        cache.set(GENERATION, 2, None)
+
+
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(bump, dispatch_uid=f"portal-chrome-{signal}")
+post_delete.connect(bump, sender=Page, dispatch_uid="portal-chrome-delete")
+post_save.connect(bump, sender=PortalSettings, dispatch_uid="portal-chrome-settings")
+post_save.connect(bump, sender=Site, dispatch_uid="portal-chrome-site")
+
+
+def menu(site):
+    """Home and the sections shown in the menu, as plain values: (title, url, path, depth)."""
+
+    def build():
+        root = site.root_page
+        items = [(root.title, root.get_url(), root.path, root.depth)]
+        for page in root.get_children().live().public().in_menu():
+            items.append((page.title, page.get_url(), page.path, page.depth))
+        return items
+
+    return cache.get_or_set(_key("menu", site.pk), build, TIMEOUT)
+
+
+def portal_settings(site):
+    return cache.get_or_set(
+        _key("settings", site.pk), lambda: PortalSettings.for_site(site), TIMEOUT
+    )
+
+
+def context(request):
+    """Template context for the public layout: `portal` is the cached site settings."""
+    from django.utils.functional import SimpleLazyObject
+
+    def load():
+        site = Site.find_for_request(request)
+        return portal_settings(site) if site else PortalSettings()
+
+    return {"portal": SimpleLazyObject(load)}
