@@ -41,5 +41,5 @@ lint: install
 
 # Refresh locale/vi after changing strings; translate, then commit both .po and .mo.
 messages: install
-	$(PY) manage.py makemessages -l vi --no-obsolete --no-location -i ".venv/*" -i "tests/*" -i "static/*"
+	$(PY) manage.py makemessages -l vi --no-obsolete --no-location -i ".venv/*" -i "tests/*" -i "static/*" -i ".run/*"
 	$(PY) manage.py compilemessages -l vi --ignore ".venv/*"

@@ -51,7 +51,7 @@ def legislation(page, request):
             "name": page.signer,
             "jobTitle": page.signer_position,
         }
-    relations = list(page.relations.select_related("target"))
+    relations = page.relation_list
     for key, types in [
         ("legislationChanges", CHANGES),
         ("legislationConsolidates", {RelationType.CONSOLIDATES}),
@@ -68,7 +68,7 @@ def legislation(page, request):
             "encodingFormat": f.document.file_extension,
             "name": f.label or f.document.title,
         }
-        for f in page.files.select_related("document")
+        for f in page.file_list
     ]
     if files:
         data["encoding"] = files

@@ -3,22 +3,14 @@
 Every facet counts what the visitor would get by choosing that value with the other
 filters kept, so a number next to an option is never a dead end."""
 
-from datetime import date
-
 from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from home.models import paginate
-from legal_docs.models import (
-    DocumentType,
-    IssuingAuthority,
-    LegalDocumentPage,
-    LegalField,
-    Validity,
-    annotate_validity,
-)
+from home.models import PAGE_SIZE
+from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.numbering import number_key
 
 SORTS = {
@@ -56,12 +48,13 @@ class FilterForm(forms.Form):
         return data
 
 
+# filter name -> (field to group by, field giving the option's label)
 FACETS = {
-    "loai": "document_type",
-    "co_quan": "issuing_authority",
-    "linh_vuc": "fields",
-    "nam": "issue_year",
-    "hieu_luc": "validity",
+    "loai": ("document_type", "document_type__name"),
+    "co_quan": ("issuing_authority", "issuing_authority__name"),
+    "linh_vuc": ("fields", "fields__name"),
+    "nam": ("issue_year", None),
+    "hieu_luc": ("validity", None),
 }
 
 
@@ -83,46 +76,57 @@ def apply_filters(queryset, data, skip=None):
     return queryset
 
 
-def facet_counts(base, data):
-    counts = {}
-    for name, field in FACETS.items():
+def facets(base, data):
+    """One grouped query per facet; options come from the rows, so a value with no document
+    under the other filters is not offered."""
+    result = {}
+    for name, (field, label) in FACETS.items():
         queryset = apply_filters(base, data, skip=name)
         if field == "issue_year":
             queryset = queryset.annotate(issue_year=ExtractYear("issue_date"))
-        rows = queryset.order_by().values(field).annotate(n=Count("pk", distinct=True))
-        counts[name] = {row[field]: row["n"] for row in rows if row[field] is not None}
-    return counts
+        columns = [field, label] if label else [field]
+        rows = queryset.order_by().values(*columns).annotate(n=Count("pk", distinct=True))
+        result[name] = [
+            (row[field], row[label] if label else row[field], row["n"])
+            for row in rows
+            if row[field] is not None
+        ]
+    result["nam"].sort(reverse=True)
+    labels = dict(Validity.choices)
+    result["hieu_luc"] = [(value, labels[value], n) for value, _label, n in result["hieu_luc"]]
+    result["loai"].sort(key=lambda option: option[1])
+    result["co_quan"].sort(key=lambda option: option[1])
+    result["linh_vuc"].sort(key=lambda option: option[1])
+    return result
 
 
-def options(model, counts):
-    return [(item.pk, item.name, counts.get(item.pk, 0)) for item in model.objects.all()]
+def total_from(options, data):
+    # The validity facet ignores only the validity filter, so its counts add up to the total.
+    chosen = data.get("hieu_luc")
+    return sum(n for value, _label, n in options if not chosen or value == chosen)
 
 
 def listing_context(index_page, request):
     form = FilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    base = annotate_validity(LegalDocumentPage.objects.live().public().child_of(index_page))
+    # Documents have no subpages, so "public" means no restriction of their own (the index's
+    # restrictions are enforced before this runs); a join instead of Wagtail's extra query.
+    base = annotate_validity(
+        LegalDocumentPage.objects.live().child_of(index_page).filter(view_restrictions__isnull=True)
+    )
     documents = apply_filters(base, data)
     order = SORTS.get(data.get("sap_xep") or "-issue_date")[0]
     documents = documents.select_related("document_type", "issuing_authority").order_by(
         order, "-pk"
     )
-    counts = facet_counts(base, data)
+    options = facets(base, data)
+    paginator = Paginator(documents, PAGE_SIZE)
+    paginator.count = total_from(options["hieu_luc"], data)  # saves the COUNT(*) query
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter_form": form,
-        "documents": paginate(request, documents),
-        "facets": {
-            "loai": options(DocumentType, counts["loai"]),
-            "co_quan": options(IssuingAuthority, counts["co_quan"]),
-            "linh_vuc": options(LegalField, counts["linh_vuc"]),
-            "nam": sorted(counts["nam"].items(), reverse=True),
-            "hieu_luc": [
-                (value, label, counts["hieu_luc"].get(value, 0))
-                for value, label in Validity.choices
-            ],
-        },
+        "documents": paginator.get_page(request.GET.get("page")),
+        "facets": options,
         "filter_query": query.urlencode(),
-        "this_year": date.today().year,
     }

@@ -62,6 +62,16 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, Page):
         response["Content-Disposition"] = f'attachment; filename="van-ban.{extension}"'
         return response
 
+    def route(self, request, path_components):
+        # One query for a document, where Wagtail would fetch the page and then its own row.
+        if len(path_components) == 1:
+            document = (
+                LegalDocumentPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            )
+            if document is not None:
+                return document.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from legal_docs.listing import listing_context
 
@@ -249,8 +259,28 @@ class LegalDocumentPage(Page):
 
     @cached_property
     def validity(self):
-        annotated = annotate_validity(LegalDocumentPage.objects.filter(pk=self.pk)).first()
-        return Validity(annotated.validity) if annotated else Validity.NOT_YET_IN_FORCE
+        # One query brings the computed validity and the type and authority the page shows.
+        annotated = (
+            annotate_validity(LegalDocumentPage.objects.filter(pk=self.pk))
+            .select_related("document_type", "issuing_authority")
+            .only("pk", "document_type", "issuing_authority")
+            .first()
+        )
+        if annotated is None:
+            return Validity.NOT_YET_IN_FORCE
+        self.document_type, self.issuing_authority = (
+            annotated.document_type,
+            annotated.issuing_authority,
+        )
+        return Validity(annotated.validity)
+
+    @cached_property
+    def relation_list(self):
+        return list(self.relations.select_related("target"))
+
+    @cached_property
+    def file_list(self):
+        return list(self.files.select_related("document"))
 
     @cached_property
     def incoming_relations(self):
@@ -262,9 +292,7 @@ class LegalDocumentPage(Page):
 
     def relation_rows(self):
         """Both directions, as citizens read them: 'amends X' and 'amended by Y'."""
-        rows = [
-            (relation.get_relation_type_display(), relation) for relation in self.relations.all()
-        ]
+        rows = [(relation.get_relation_type_display(), relation) for relation in self.relation_list]
         rows += [
             (INVERSE_LABELS[RelationType(relation.relation_type)], relation.as_inverse())
             for relation in self.incoming_relations
@@ -328,6 +356,7 @@ class LegalDocumentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["validity"] = self.validity  # first, as it also loads the type and authority
         context["page_json_ld"] = self.json_ld(request)
         return context
 
