@@ -3,15 +3,21 @@
 Every facet counts what the visitor would get by choosing that value with the other
 filters kept, so a number next to an option is never a dead end."""
 
+import hashlib
+
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageViewRestriction
 
 from home.models import PAGE_SIZE
 from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
+from legal_docs.models.validity import today
 from legal_docs.numbering import number_key
+from portal import chrome
 
 SORTS = {
     "-issue_date": ("-issue_date", _("Newest issue date first")),
@@ -85,7 +91,9 @@ def facets(base, data):
         if field == "issue_year":
             queryset = queryset.annotate(issue_year=ExtractYear("issue_date"))
         columns = [field, label] if label else [field]
-        rows = queryset.order_by().values(*columns).annotate(n=Count("pk", distinct=True))
+        # Only the many-to-many join can count a document twice.
+        count = Count("pk", distinct=field == "fields")
+        rows = queryset.order_by().values(*columns).annotate(n=count)
         result[name] = [
             (row[field], row[label] if label else row[field], row["n"])
             for row in rows
@@ -100,6 +108,13 @@ def facets(base, data):
     return result
 
 
+def cached_facets(index_page, base, data):
+    """Counts over the whole registry cost a scan; they are kept until the next publish (a
+    new cache generation) or the next day (validity depends on the date)."""
+    key = f"legal_docs:facets:{chrome.generation()}:{today().isoformat()}:{hashlib.sha1(repr((index_page.pk, sorted(data.items()))).encode()).hexdigest()}"
+    return cache.get_or_set(key, lambda: facets(base, data), chrome.TIMEOUT)
+
+
 def total_from(options, data):
     # The validity facet ignores only the validity filter, so its counts add up to the total.
     chosen = data.get("hieu_luc")
@@ -110,16 +125,17 @@ def listing_context(index_page, request):
     form = FilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     # Documents have no subpages, so "public" means no restriction of their own (the index's
-    # restrictions are enforced before this runs); a join instead of Wagtail's extra query.
+    # restrictions are enforced before this runs): a subquery instead of Wagtail's extra query.
+    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
     base = annotate_validity(
-        LegalDocumentPage.objects.live().child_of(index_page).filter(view_restrictions__isnull=True)
+        LegalDocumentPage.objects.live().child_of(index_page).exclude(Exists(restricted))
     )
     documents = apply_filters(base, data)
     order = SORTS.get(data.get("sap_xep") or "-issue_date")[0]
     documents = documents.select_related("document_type", "issuing_authority").order_by(
         order, "-pk"
     )
-    options = facets(base, data)
+    options = cached_facets(index_page, base, data)
     paginator = Paginator(documents, PAGE_SIZE)
     paginator.count = total_from(options["hieu_luc"], data)  # saves the COUNT(*) query
     query = request.GET.copy()

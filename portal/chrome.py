@@ -16,9 +16,13 @@ GENERATION = "portal:generation"
 TIMEOUT = 60 * 60
 
 
+def generation():
+    """Changes whenever published content does; part of every cache key built on content."""
+    return cache.get_or_set(GENERATION, 1, None)
+
+
 def _key(name, site_id):
-    generation = cache.get_or_set(GENERATION, 1, None)
-    return f"portal:{generation}:{name}:{site_id}"
+    return f"portal:{generation()}:{name}:{site_id}"
 
 
 def bump(**kwargs):

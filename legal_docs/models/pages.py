@@ -141,6 +141,9 @@ class LegalDocumentPage(Page):
     )
     validity_override_date = models.DateField(_("validity set from"), null=True, blank=True)
     validity_override_reason = models.CharField(_("reason"), max_length=500, blank=True)
+    # The day the first published document replacing or repealing this one takes effect, kept
+    # by legal_docs/termination.py so listings compute validity from this row alone.
+    terminated_on = models.DateField(null=True, blank=True, editable=False, db_index=True)
 
     search_fields = Page.search_fields + [
         index.SearchField("number_symbol", boost=10),

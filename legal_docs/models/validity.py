@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -61,22 +61,14 @@ def annotate_validity(queryset, on: date | None = None):
     """Add `validity`, computed in the database so listings can filter and count by it.
 
     Order of precedence: an operator's recorded override; an expiry date that has passed;
-    a live document replacing or repealing this one that has taken effect; an effective date
-    not yet reached (or not yet known); otherwise in force."""
-    from legal_docs.models.pages import LegalDocumentRelation
-
+    a live document replacing or repealing this one that has taken effect (`terminated_on`);
+    an effective date not yet reached (or not yet known); otherwise in force."""
     on = on or today()
-    terminated = LegalDocumentRelation.objects.filter(
-        target=OuterRef("pk"),
-        relation_type__in=TERMINATING,
-        page__live=True,
-        page__effective_date__lte=on,
-    )
     return queryset.annotate(
         validity=Case(
             When(~Q(validity_override=""), then=F("validity_override")),
             When(expiry_date__lte=on, then=Value(Validity.EXPIRED.value)),
-            When(Exists(terminated), then=Value(Validity.EXPIRED.value)),
+            When(terminated_on__lte=on, then=Value(Validity.EXPIRED.value)),
             When(
                 Q(effective_date__isnull=True) | Q(effective_date__gt=on),
                 then=Value(Validity.NOT_YET_IN_FORCE.value),

@@ -1,0 +1,50 @@
+"""Keeps `LegalDocumentPage.terminated_on` true: the earliest effective date of the published
+documents that replace or repeal a document. Recomputed for the documents a change touches:
+a relation saved or deleted (publishing a revision rewrites its relations), or the citing
+document published or unpublished (its live state and effective date count)."""
+
+from django.db.models import Min, OuterRef, Subquery
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished
+
+from legal_docs.models import LegalDocumentPage, LegalDocumentRelation
+from legal_docs.models.validity import TERMINATING
+
+
+def refresh(target_ids):
+    target_ids = {pk for pk in target_ids if pk}
+    if not target_ids:
+        return
+    earliest = (
+        LegalDocumentRelation.objects.filter(
+            target=OuterRef("pk"), relation_type__in=TERMINATING, page__live=True
+        )
+        .values("target")
+        .annotate(day=Min("page__effective_date"))
+        .values("day")
+    )
+    LegalDocumentPage.objects.filter(pk__in=target_ids).update(terminated_on=Subquery(earliest))
+
+
+def _relation_changed(instance, **kwargs):
+    if instance.relation_type in TERMINATING:
+        refresh([instance.target_id])
+
+
+def _document_published(instance, **kwargs):
+    if isinstance(instance, LegalDocumentPage):
+        refresh(
+            LegalDocumentRelation.objects.filter(
+                page=instance, relation_type__in=TERMINATING
+            ).values_list("target", flat=True)
+        )
+
+
+post_save.connect(
+    _relation_changed, sender=LegalDocumentRelation, dispatch_uid="legal-docs-termination-save"
+)
+post_delete.connect(
+    _relation_changed, sender=LegalDocumentRelation, dispatch_uid="legal-docs-termination-delete"
+)
+page_published.connect(_document_published, dispatch_uid="legal-docs-termination-publish")
+page_unpublished.connect(_document_published, dispatch_uid="legal-docs-termination-unpublish")
