@@ -333,3 +333,36 @@ def test_document_is_not_public_before_it_is_published(client, registry):
     registry.add_child(instance=draft)
     assert client.get("/van-ban/77-qd-stp-2024/").status_code == 404
     assert "77/QĐ-STP" not in html(client, "/van-ban/?so=77")
+
+
+def test_contributor_submits_a_document_and_can_choose_its_type(client, registry, login):
+    login(roles.CONTRIBUTORS)
+    chooser = client.get(reverse("wagtailsnippetchoosers_legal_docs_documenttype:choose"))
+    assert chooser.status_code == 200 and "Quyết định" in chooser.json()["html"]
+    data = nested_form_data(
+        {
+            "title": "Kế hoạch phổ biến pháp luật 2026",
+            "slug": "ke-hoach",
+            "document_type": DocumentType.objects.get(name="Kế hoạch").pk,
+            "number_symbol": "12/KH-STP",
+            "issuing_authority": IssuingAuthority.objects.get(abbreviation="STP").pk,
+            "issue_date": "05/01/2026",
+            "effective_date": "05/01/2026",
+            "expiry_date": "",
+            "summary": "Kế hoạch phổ biến, giáo dục pháp luật năm 2026",
+            "source": "department",
+            "files": inline_formset([]),
+            "relations": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    data["action-submit"] = "action-submit"
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=("legal_docs", "legaldocumentpage", registry.pk)),
+        data,
+    )
+    assert response.status_code == 302
+    document = LegalDocumentPage.objects.get(number_key="12/KH-STP")
+    assert not document.live
+    assert document.url_path.endswith("/12-kh-stp-2026/")
+    assert document.current_workflow_state.status == "in_progress"

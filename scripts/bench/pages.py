@@ -32,6 +32,8 @@ PAGES = [
     "/pho-bien-giao-duc-phap-luat/nhung-nguoi-duoc-tro-giup-phap-ly/",
     "/gioi-thieu/co-cau-to-chuc/",
     "/danh-muc-thong-tin-cong-khai/",
+    "/van-ban/",
+    "/van-ban/53-2014-qh13/",
     "/tim-kiem/?q=tr%E1%BB%A3+gi%C3%BAp+ph%C3%A1p+l%C3%BD",
 ]
 
@@ -55,6 +57,7 @@ def main():
     parser.add_argument("--requests", type=int, default=50, help="requests per page")
     args = parser.parse_args()
     client = Client(HTTP_HOST="127.0.0.1")
+    client.get("/")  # the layout cache (menu, settings) is warm on a running site
     print(f"database: {connection.vendor}; {args.requests} requests per page, one process")
     print(f"{'page':<66} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}")
     for path in PAGES:
