@@ -19,8 +19,22 @@ def _require_reviewer(request):
 
 def batch_index(request):
     _require_reviewer(request)
+    fields = [
+        "source_name",
+        "created_at",
+        "created_count",
+        "updated_count",
+        "unchanged_count",
+        "rejected_count",
+        "status",
+    ]
     return TemplateResponse(
-        request, "legal_docs/admin/batch_index.html", {"batches": ImportBatch.objects.all()[:200]}
+        request,
+        "legal_docs/admin/batch_index.html",
+        {
+            "batches": ImportBatch.objects.all()[:200],
+            "headings": [ImportBatch._meta.get_field(name).verbose_name for name in fields],
+        },
     )
 
 
