@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -62,6 +63,22 @@ class Report:
 
 def nfc(value):
     return unicodedata.normalize("NFC", str(value)).strip() if value not in (None, "") else ""
+
+
+_url = URLValidator(schemes=["http", "https"])
+
+
+def checked_url(value):
+    """An http(s) address or nothing: imported links end up in the public pages' hrefs."""
+    value = nfc(value)
+    if value:
+        try:
+            _url(value)
+        except ValidationError:
+            raise Rejected(
+                _("“%(value)s” is not a web address: write it as https://...") % {"value": value}
+            ) from None
+    return value
 
 
 def parse_date(value, label):
@@ -213,6 +230,7 @@ class Importer:
                 % {"value": nfc(record.get("issuing_authority"))}
             )
         values = {name: nfc(record.get(name)) for name in TEXT}
+        values["national_database_url"] = checked_url(record.get("national_database_url"))
         for name in DATES:
             values[name] = parse_date(
                 record.get(name), LegalDocumentPage._meta.get_field(name).verbose_name
@@ -280,7 +298,7 @@ class Importer:
             relation_type=item["type"],
             external_number=nfc(item.get("external_number")),
             external_title=nfc(item.get("external_title")),
-            external_url=nfc(item.get("external_url")),
+            external_url=checked_url(item.get("external_url")),
         )
 
 

@@ -108,6 +108,28 @@ def test_import_reports_good_duplicate_malformed_and_nfd_records(registry, tmp_p
     assert [r["record"] for r in batch.rejections] == [3, 4, 5, 7, 8]
 
 
+def test_links_that_are_not_web_addresses_are_refused(registry, tmp_path, capsys):
+    records = [
+        record(national_database_url="javascript:alert(1)"),
+        record(
+            number_symbol="160/QĐ-UBND",
+            relations=[
+                {
+                    "type": "related",
+                    "external_number": "1/QĐ",
+                    "external_url": "javascript:alert(1)",
+                }
+            ],
+        ),
+    ]
+    code, out = run_import(write(tmp_path, "vbpl.json", records), capsys)
+    assert code == 1
+    assert out.count("“javascript:alert(1)” không phải là địa chỉ web") == 2
+    assert not LegalDocumentPage.objects.filter(
+        national_database_url__startswith="javascript"
+    ).exists()
+
+
 def test_imported_documents_wait_for_the_board(client, registry, tmp_path, capsys, login):
     run_import(write(tmp_path, "vbpl.json", [record()]), capsys)
     document = LegalDocumentPage.objects.get(number_key="150/QD-UBND")
