@@ -27,12 +27,14 @@ run: install
 test: install
 	bash scripts/services/postgres.sh
 	bash scripts/services/chromium.sh
+	bash scripts/services/tools.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
 
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
+	bash scripts/services/tools.sh
 	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser"
 
 lint: install

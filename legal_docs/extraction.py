@@ -21,6 +21,8 @@ SIGNATURES = {
 }
 ALLOWED = sorted(SIGNATURES)
 MAX_BYTES = 20 * 1024 * 1024
+# DOCX and ODT are zip archives: a small file can unpack to gigabytes (a "zip bomb").
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
 def check_file(name, head, size):
@@ -50,6 +52,11 @@ def extract_text(name, data):
     (a scanned PDF has no text layer), which must not block publishing."""
     extension = Path(name).suffix.lower().lstrip(".")
     try:
+        if extension in ("docx", "odt"):
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if sum(entry.file_size for entry in archive.infolist()) > MAX_UNPACKED_BYTES:
+                    logger.warning("Not extracting text from %s: it unpacks to over 100 MB", name)
+                    return ""
         if extension == "pdf":
             from pypdf import PdfReader
 

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -133,27 +133,37 @@ class Importer:
             )
 
     def run(self, records, progress=None):
-        for number, record in enumerate(records, start=1):
-            try:
-                with transaction.atomic():
-                    outcome = self.import_record(number, record)
-                    if self.dry_run:
-                        transaction.set_rollback(True)
-                setattr(self.report, outcome, getattr(self.report, outcome) + 1)
-            except Rejected as reason:
-                self.report.rejections.append(
-                    {
-                        "record": number,
-                        "number_symbol": nfc(record.get("number_symbol", ""))
-                        if isinstance(record, dict)
-                        else "",
-                        "reason": str(reason),
-                    }
-                )
-            if progress:
-                progress(number)
-        self.finish()
+        try:
+            for number, record in enumerate(records, start=1):
+                self.run_one(number, record)
+                if progress:
+                    progress(number)
+        finally:
+            self.finish()  # even if interrupted, the batch says what it holds
         return self.report
+
+    def run_one(self, number, record):
+        try:
+            with transaction.atomic():
+                outcome = self.import_record(number, record)
+                if self.dry_run:
+                    transaction.set_rollback(True)
+        except Rejected as reason:
+            self.reject(number, record, str(reason))
+        except ValidationError as error:
+            self.reject(number, record, " ".join(error.messages))
+        except DatabaseError as error:  # the record's transaction is rolled back; go on
+            self.reject(
+                number, record, _("The database refused the record: %(error)s") % {"error": error}
+            )
+        else:
+            setattr(self.report, outcome, getattr(self.report, outcome) + 1)
+
+    def reject(self, number, record, reason):
+        number_symbol = nfc(record.get("number_symbol", "")) if isinstance(record, dict) else ""
+        self.report.rejections.append(
+            {"record": number, "number_symbol": number_symbol, "reason": reason}
+        )
 
     def finish(self):
         if self.batch is None:
@@ -231,6 +241,16 @@ class Importer:
             )
         values = {name: nfc(record.get(name)) for name in TEXT}
         values["national_database_url"] = checked_url(record.get("national_database_url"))
+        for name, value in values.items():
+            limit = LegalDocumentPage._meta.get_field(name).max_length
+            if limit and len(value) > limit:
+                raise Rejected(
+                    _("%(field)s is longer than %(limit)d characters: shorten it.")
+                    % {
+                        "field": capfirst(LegalDocumentPage._meta.get_field(name).verbose_name),
+                        "limit": limit,
+                    }
+                )
         for name in DATES:
             values[name] = parse_date(
                 record.get(name), LegalDocumentPage._meta.get_field(name).verbose_name
@@ -304,15 +324,29 @@ class Importer:
 
 def review_batch(batch, user, approve, comment=""):
     """The board's decision on a whole batch. Approval publishes each imported revision that is
-    still the page's latest; a page edited since the import is left for its own review."""
+    still the page's latest; a page edited since the import is left for its own review.
+    Rejection takes the imported content back out: drafts the import created are deleted, and
+    updated pages point at their live revision again, so nobody publishes it by accident.
+    Returns the numbers skipped, or None when the batch was already decided."""
     skipped = []
     with transaction.atomic():
-        if approve:
-            for item in batch.items.select_related("page", "revision"):
-                if item.page.latest_revision_id != item.revision_id:
-                    skipped.append(item.page.number_symbol)
-                    continue
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.status != ImportBatch.Status.PENDING:
+            return None  # decided meanwhile by someone else (or a double click)
+        for item in batch.items.select_related("page", "revision"):
+            page = item.page
+            if page.latest_revision_id != item.revision_id:
+                skipped.append(page.number_symbol)
+            elif approve:
                 item.revision.publish(user=user)
+            elif page.live_revision_id is None:
+                page.delete()
+            else:
+                LegalDocumentPage.objects.filter(pk=page.pk).update(
+                    latest_revision=page.live_revision_id,
+                    has_unpublished_changes=False,
+                    draft_title=page.title,
+                )
         batch.status = ImportBatch.Status.APPROVED if approve else ImportBatch.Status.REJECTED
         batch.reviewed_by, batch.reviewed_at, batch.review_comment = user, timezone.now(), comment
         batch.save()

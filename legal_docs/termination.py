@@ -4,7 +4,7 @@ a relation saved or deleted (publishing a revision rewrites its relations), or t
 document published or unpublished (its live state and effective date count)."""
 
 from django.db.models import Min, OuterRef, Subquery
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 from legal_docs.models import LegalDocumentPage, LegalDocumentRelation
@@ -26,20 +26,33 @@ def refresh(target_ids):
     LegalDocumentPage.objects.filter(pk__in=target_ids).update(terminated_on=Subquery(earliest))
 
 
+def _remember_previous_target(instance, **kwargs):
+    # An edit may change the type or the target: the old target must be recomputed too.
+    if instance.pk:
+        instance._previous_target_id = (
+            LegalDocumentRelation.objects.filter(pk=instance.pk)
+            .values_list("target", flat=True)
+            .first()
+        )
+
+
 def _relation_changed(instance, **kwargs):
-    if instance.relation_type in TERMINATING:
-        refresh([instance.target_id])
+    refresh([instance.target_id, getattr(instance, "_previous_target_id", None)])
 
 
 def _document_published(instance, **kwargs):
     if isinstance(instance, LegalDocumentPage):
-        refresh(
-            LegalDocumentRelation.objects.filter(
-                page=instance, relation_type__in=TERMINATING
-            ).values_list("target", flat=True)
-        )
+        targets = LegalDocumentRelation.objects.filter(
+            page=instance, relation_type__in=TERMINATING
+        ).values_list("target", flat=True)
+        refresh([instance.pk, *targets])
 
 
+pre_save.connect(
+    _remember_previous_target,
+    sender=LegalDocumentRelation,
+    dispatch_uid="legal-docs-termination-pre-save",
+)
 post_save.connect(
     _relation_changed, sender=LegalDocumentRelation, dispatch_uid="legal-docs-termination-save"
 )

@@ -50,7 +50,9 @@ def batch_detail(request, pk):
             )
         else:
             skipped = review_batch(batch, request.user, approve=approve, comment=comment)
-            if approve:
+            if skipped is None:
+                messages.warning(request, _("This batch has already been decided."))
+            elif approve:
                 messages.success(
                     request, _("The batch is approved and its documents are published.")
                 )

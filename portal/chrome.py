@@ -6,8 +6,9 @@ The cache must be shared by all application processes for that to hold: CACHES i
 portal/settings/production.py uses files on local disk."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.models import PortalSettings
@@ -25,18 +26,25 @@ def _key(name, site_id):
     return f"portal:{generation()}:{name}:{site_id}"
 
 
+def _next_generation():
+    # set() with no timeout: the file cache's incr() would give the key the default 5 minutes,
+    # after which generations would repeat and serve old entries again.
+    cache.set(GENERATION, generation() + 1, None)
+
+
 def bump(**kwargs):
-    try:
-        cache.incr(GENERATION)
-    except ValueError:
-        cache.set(GENERATION, 2, None)
+    """Now, for this process, and again after commit, so a request that read the data
+    before the transaction ended cannot keep it cached."""
+    _next_generation()
+    transaction.on_commit(_next_generation)
 
 
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(bump, dispatch_uid=f"portal-chrome-{signal}")
 post_delete.connect(bump, sender=Page, dispatch_uid="portal-chrome-delete")
-post_save.connect(bump, sender=PortalSettings, dispatch_uid="portal-chrome-settings")
-post_save.connect(bump, sender=Site, dispatch_uid="portal-chrome-site")
+for model in (PortalSettings, Site, PageViewRestriction):
+    post_save.connect(bump, sender=model, dispatch_uid=f"portal-chrome-save-{model.__name__}")
+    post_delete.connect(bump, sender=model, dispatch_uid=f"portal-chrome-delete-{model.__name__}")
 
 
 def menu(site):
@@ -50,6 +58,18 @@ def menu(site):
         return items
 
     return cache.get_or_set(_key("menu", site.pk), build, TIMEOUT)
+
+
+def restricted_paths():
+    """Paths of the pages with a view restriction: links to them or below them stay hidden."""
+    key = f"portal:{generation()}:restricted"
+    return tuple(
+        cache.get_or_set(
+            key,
+            lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+            TIMEOUT,
+        )
+    )
 
 
 def portal_settings(site):

@@ -3,7 +3,9 @@ import json
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,6 +27,7 @@ from legal_docs.models.validity import (
 from legal_docs.numbering import (
     clean_number_symbol,
     document_slug,
+    fold,
     is_valid_number_symbol,
     number_key,
 )
@@ -252,8 +255,22 @@ class LegalDocumentPage(Page):
         if errors:
             raise ValidationError(errors)
         if self.number_key and self.issue_date:
-            # The public URL follows the number and year, e.g. /van-ban/2975-qd-ubnd-2024/.
-            self.slug = document_slug(self.number_symbol, self.issue_date.year)
+            # The public URL follows the number and year, e.g. /van-ban/2975-qd-ubnd-2024/;
+            # the same number from another authority gets the authority's abbreviation too.
+            slug = document_slug(self.number_symbol, self.issue_date.year)
+            taken = LegalDocumentPage.objects.exclude(pk=self.pk)
+            if taken.filter(slug=slug).exists() and self.issuing_authority_id:
+                slug = f"{slug}-{slugify(fold(self.issuing_authority.abbreviation))}"
+                if taken.filter(slug=slug).exists():
+                    slug = f"{slug}-{self.issuing_authority_id}"
+            self.slug = slug
+
+    def with_content_json(self, content):
+        # terminated_on belongs to the registry, not to a revision: an old draft must not
+        # bring back a date (or its absence) that relations have changed since.
+        page = super().with_content_json(content)
+        page.terminated_on = self.terminated_on
+        return page
 
     def save(self, *args, **kwargs):
         if self.number_symbol:
@@ -279,7 +296,16 @@ class LegalDocumentPage(Page):
 
     @cached_property
     def relation_list(self):
-        return list(self.relations.select_related("target"))
+        # A link to a draft, rejected or private document would show its summary to everyone.
+        from portal import chrome
+
+        private = chrome.restricted_paths()
+        return [
+            relation
+            for relation in self.relations.select_related("target")
+            if relation.target_id is None
+            or (relation.target.live and not relation.target.path.startswith(private))
+        ]
 
     @cached_property
     def file_list(self):
@@ -332,7 +358,8 @@ class LegalDocumentPage(Page):
         if self.validity_override:
             events.append(
                 (
-                    self.validity_override_date or self.last_published_at.date(),
+                    self.validity_override_date
+                    or (self.last_published_at or timezone.now()).date(),
                     "%s: %s"
                     % (self.get_validity_override_display(), self.validity_override_reason),
                 )
