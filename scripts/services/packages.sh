@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need, when their commands are missing:
+#   chromium  Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium;
+#             its own browser downloads cannot be reached from the build machines)
+#   gettext   xgettext and msguniq, which the translation test runs
+# Usage: scripts/services/packages.sh chromium gettext
+set -euo pipefail
+declare -A COMMAND=([chromium]=chromium [gettext]=xgettext)
+declare -A PACKAGES=([chromium]="chromium fonts-noto-core" [gettext]=gettext)
+missing=()
+for name in "$@"; do
+  # shellcheck disable=SC2206
+  command -v "${COMMAND[$name]}" >/dev/null 2>&1 || missing+=(${PACKAGES[$name]})
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing: ${missing[*]}. Run 'sudo apt-get install ${missing[*]}' (the tests need them)." >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq "${missing[@]}" >/dev/null
