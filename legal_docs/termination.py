@@ -26,18 +26,25 @@ def refresh(target_ids):
     LegalDocumentPage.objects.filter(pk__in=target_ids).update(terminated_on=Subquery(earliest))
 
 
-def _remember_previous_target(instance, **kwargs):
+def _remember_previous(instance, **kwargs):
     # An edit may change the type or the target: the old target must be recomputed too.
     if instance.pk:
-        instance._previous_target_id = (
+        instance._previous = (
             LegalDocumentRelation.objects.filter(pk=instance.pk)
-            .values_list("target", flat=True)
+            .values_list("relation_type", "target")
             .first()
         )
 
 
 def _relation_changed(instance, **kwargs):
-    refresh([instance.target_id, getattr(instance, "_previous_target_id", None)])
+    # Only a replacing or repealing relation, before or after the change, moves a date.
+    previous_type, previous_target = getattr(instance, "_previous", None) or (None, None)
+    targets = []
+    if instance.relation_type in TERMINATING:
+        targets.append(instance.target_id)
+    if previous_type in TERMINATING:
+        targets.append(previous_target)
+    refresh(targets)
 
 
 def _document_published(instance, **kwargs):
@@ -49,7 +56,7 @@ def _document_published(instance, **kwargs):
 
 
 pre_save.connect(
-    _remember_previous_target,
+    _remember_previous,
     sender=LegalDocumentRelation,
     dispatch_uid="legal-docs-termination-pre-save",
 )
