@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
+from legal_docs.models import LegalDocumentIndexPage
 from portal import roles
 from tests.helpers import setup_portal
 
@@ -21,6 +22,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def portal(db):
     """The home page of the site as `setup_portal --demo` leaves it."""
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def registry(portal):
+    """/van-ban/, the legal-document registry."""
+    return LegalDocumentIndexPage.objects.get(slug="van-ban")
 
 
 @pytest.fixture

@@ -1,10 +1,20 @@
-"""Shared test helpers: running setup_portal quietly, and the form data the Wagtail page
-editor posts, for tests that drive the admin as a person would."""
+"""Shared test helpers: running setup_portal quietly, fetching public pages, the form data
+the Wagtail page editor posts (for tests that drive the admin as a person would), and
+building legal documents and exchange records."""
 
 import os
+from datetime import date
 
 from django.core.management import call_command
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from home.setup import publish
+from legal_docs.models import (
+    DocumentType,
+    IssuingAuthority,
+    LegalDocumentPage,
+    annotate_validity,
+)
 
 
 def article_form(**overrides):
@@ -28,3 +38,74 @@ def article_form(**overrides):
 def setup_portal(**options):
     with open(os.devnull, "w") as devnull:
         call_command("setup_portal", stdout=devnull, **options)
+
+
+def html(client, url):
+    """The page as a citizen gets it; fails unless it answers 200."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def legal_document_form(**overrides):
+    fields = {
+        "title": "Quyết định thử",
+        "slug": "quyet-dinh-thu",
+        "document_type": "",
+        "number_symbol": "55/QĐ-STP",
+        "issuing_authority": "",
+        "issue_date": "10/05/2024",
+        "effective_date": "10/05/2024",
+        "expiry_date": "",
+        "summary": "Về việc thử",
+        "source": "department",
+        "files": inline_formset([]),
+        "relations": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    fields.update(overrides)
+    return nested_form_data(fields)
+
+
+def new_document(registry, number, issued=date(2024, 3, 1), effective=date(2024, 3, 15), **fields):
+    page = LegalDocumentPage(
+        title=f"Quyết định {number}",
+        number_symbol=number,
+        summary="Về việc thử nghiệm",
+        document_type=DocumentType.objects.get(name="Quyết định"),
+        issuing_authority=IssuingAuthority.objects.get(abbreviation="STP"),
+        issue_date=issued,
+        effective_date=effective,
+        slug=f"tam-{abs(hash(number))}",
+        **fields,
+    )
+    registry.add_child(instance=page)  # saving a live page runs full_clean()
+    return publish(page)
+
+
+def validity_of(page, on=None):
+    return annotate_validity(LegalDocumentPage.objects.filter(pk=page.pk), on=on).get().validity
+
+
+def record(**overrides):
+    base = {
+        "number_symbol": "150/QĐ-UBND",
+        "document_type": "Quyết định",
+        "issuing_authority": "Ủy ban nhân dân tỉnh Quảng Trị",
+        "issue_date": "2025-03-10",
+        "effective_date": "2025-03-10",
+        "title": "Quyết định 150/QĐ-UBND",
+        "summary": "Công bố danh mục thủ tục hành chính lĩnh vực hộ tịch",
+        "fields": ["Hộ tịch"],
+        "source": "national_database",
+        "relations": [
+            {
+                "type": "guides",
+                "number_symbol": "60/2014/QH13",
+                "issuing_authority": "Quốc hội",
+                "year": 2014,
+            }
+        ],
+    }
+    base.update(overrides)
+    return base

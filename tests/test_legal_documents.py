@@ -12,7 +12,6 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from docx import Document as WordDocument
 from wagtail.documents.models import Document
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from home.setup import publish
 from legal_docs.demo import DOCUMENTS
@@ -20,38 +19,12 @@ from legal_docs.models import (
     DocumentType,
     IssuingAuthority,
     LegalDocumentFile,
-    LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalDocumentRelation,
     Validity,
-    annotate_validity,
 )
 from portal import roles
-
-
-@pytest.fixture
-def registry(portal):
-    return LegalDocumentIndexPage.objects.get(slug="van-ban")
-
-
-def new_document(registry, number, issued=date(2024, 3, 1), effective=date(2024, 3, 15), **fields):
-    page = LegalDocumentPage(
-        title=f"Quyết định {number}",
-        number_symbol=number,
-        summary="Về việc thử nghiệm",
-        document_type=DocumentType.objects.get(name="Quyết định"),
-        issuing_authority=IssuingAuthority.objects.get(abbreviation="STP"),
-        issue_date=issued,
-        effective_date=effective,
-        slug=f"tam-{abs(hash(number))}",
-        **fields,
-    )
-    registry.add_child(instance=page)  # saving a live page runs full_clean()
-    return publish(page)
-
-
-def validity_of(page, on=None):
-    return annotate_validity(LegalDocumentPage.objects.filter(pk=page.pk), on=on).get().validity
+from tests.helpers import html, legal_document_form, new_document, validity_of
 
 
 def errors_of(page):
@@ -154,22 +127,10 @@ def test_text_of_a_word_file_is_extracted_for_search(registry):
 
 def test_editor_sees_the_vietnamese_message_in_the_admin(client, registry, login):
     login(roles.BOARD)
-    data = nested_form_data(
-        {
-            "title": "Quyết định thử",
-            "slug": "quyet-dinh-thu",
-            "document_type": DocumentType.objects.get(name="Quyết định").pk,
-            "number_symbol": "55/QĐ-STP",
-            "issuing_authority": IssuingAuthority.objects.get(abbreviation="STP").pk,
-            "issue_date": "10/05/2024",
-            "effective_date": "01/05/2024",
-            "expiry_date": "",
-            "summary": "Về việc thử",
-            "source": "department",
-            "files": inline_formset([]),
-            "relations": inline_formset([]),
-            "comments": inline_formset([]),
-        }
+    data = legal_document_form(
+        document_type=DocumentType.objects.get(name="Quyết định").pk,
+        issuing_authority=IssuingAuthority.objects.get(abbreviation="STP").pk,
+        effective_date="01/05/2024",
     )
     data["action-publish"] = "action-publish"
     response = client.post(
@@ -221,12 +182,6 @@ def test_override_wins_and_needs_a_reason(registry):
 
 
 # Public pages
-
-
-def html(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def test_relations_are_shown_both_ways(client, registry):
@@ -339,22 +294,15 @@ def test_contributor_submits_a_document_and_can_choose_its_type(client, registry
     login(roles.CONTRIBUTORS)
     chooser = client.get(reverse("wagtailsnippetchoosers_legal_docs_documenttype:choose"))
     assert chooser.status_code == 200 and "Quyết định" in chooser.json()["html"]
-    data = nested_form_data(
-        {
-            "title": "Kế hoạch phổ biến pháp luật 2026",
-            "slug": "ke-hoach",
-            "document_type": DocumentType.objects.get(name="Kế hoạch").pk,
-            "number_symbol": "12/KH-STP",
-            "issuing_authority": IssuingAuthority.objects.get(abbreviation="STP").pk,
-            "issue_date": "05/01/2026",
-            "effective_date": "05/01/2026",
-            "expiry_date": "",
-            "summary": "Kế hoạch phổ biến, giáo dục pháp luật năm 2026",
-            "source": "department",
-            "files": inline_formset([]),
-            "relations": inline_formset([]),
-            "comments": inline_formset([]),
-        }
+    data = legal_document_form(
+        title="Kế hoạch phổ biến pháp luật 2026",
+        slug="ke-hoach",
+        document_type=DocumentType.objects.get(name="Kế hoạch").pk,
+        number_symbol="12/KH-STP",
+        issuing_authority=IssuingAuthority.objects.get(abbreviation="STP").pk,
+        issue_date="05/01/2026",
+        effective_date="05/01/2026",
+        summary="Kế hoạch phổ biến, giáo dục pháp luật năm 2026",
     )
     data["action-submit"] = "action-submit"
     response = client.post(

@@ -13,41 +13,13 @@ from wagtail.models import ModelLogEntry
 
 from legal_docs import exchange
 from legal_docs.importer import Importer, review_batch
-from legal_docs.models import ImportBatch, LegalDocumentIndexPage, LegalDocumentPage
+from legal_docs.models import ImportBatch, LegalDocumentPage
 from portal import roles
+from tests.helpers import record
 
 SCHEMA = json.loads(
     (Path(settings.BASE_DIR) / "legal_docs" / "schema" / "legal-documents.schema.json").read_text()
 )
-
-
-def record(**overrides):
-    base = {
-        "number_symbol": "150/QĐ-UBND",
-        "document_type": "Quyết định",
-        "issuing_authority": "Ủy ban nhân dân tỉnh Quảng Trị",
-        "issue_date": "2025-03-10",
-        "effective_date": "2025-03-10",
-        "title": "Quyết định 150/QĐ-UBND",
-        "summary": "Công bố danh mục thủ tục hành chính lĩnh vực hộ tịch",
-        "fields": ["Hộ tịch"],
-        "source": "national_database",
-        "relations": [
-            {
-                "type": "guides",
-                "number_symbol": "60/2014/QH13",
-                "issuing_authority": "Quốc hội",
-                "year": 2014,
-            }
-        ],
-    }
-    base.update(overrides)
-    return base
-
-
-@pytest.fixture
-def registry(portal):
-    return LegalDocumentIndexPage.objects.get(slug="van-ban")
 
 
 def write(tmp_path, name, records):

@@ -5,8 +5,6 @@ import io
 import zipfile
 from datetime import date
 
-import pytest
-
 from home.setup import publish
 from legal_docs.extraction import extract_text
 from legal_docs.importer import Importer, review_batch
@@ -14,19 +12,12 @@ from legal_docs.models import (
     DocumentType,
     ImportBatch,
     IssuingAuthority,
-    LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalDocumentRelation,
     Validity,
 )
 from portal import roles
-from tests.test_legal_documents import new_document, validity_of
-from tests.test_legal_exchange import record
-
-
-@pytest.fixture
-def registry(portal):
-    return LegalDocumentIndexPage.objects.get(slug="van-ban")
+from tests.helpers import new_document, record, validity_of
 
 
 def test_a_relation_to_an_unpublished_document_is_not_shown(client, registry):

@@ -6,12 +6,7 @@ from django.template.loader import render_to_string
 from home.models import ArticlePage, SectionPage, StandardPage
 from home.sections import SECTIONS
 from portal.models import PortalSettings
-
-
-def html(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
+from tests.helpers import html
 
 
 def test_home_page_menu_lists_every_section_and_latest_news(client, portal):
