@@ -31,6 +31,7 @@ from legal_docs.models import (
     Validity,
 )
 from legal_docs.numbering import fold, number_key
+from workflow.guard import authorised
 
 TEXT = [
     "title",
@@ -338,7 +339,9 @@ def review_batch(batch, user, approve, comment=""):
             if page.latest_revision_id != item.revision_id:
                 skipped.append(page.number_symbol)
             elif approve:
-                item.revision.publish(user=user)
+                # The board's decision on the batch is the approval (Art. 6.4).
+                with authorised("import"):
+                    item.revision.publish(user=user)
             elif page.live_revision_id is None:
                 page.delete()
             else:

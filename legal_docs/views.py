@@ -48,6 +48,9 @@ def batch_detail(request, pk):
             messages.error(
                 request, _("Write why the batch is rejected, so the operator can fix the file.")
             )
+        elif approve and batch.imported_by == request.user.get_username():
+            # Four eyes, as for pages: whoever imported the batch does not approve it.
+            messages.error(request, _("You imported this batch: another board member approves it."))
         else:
             skipped = review_batch(batch, request.user, approve=approve, comment=comment)
             if skipped is None:

@@ -38,12 +38,25 @@ MEDIA_PERMISSIONS = {
 MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 
 # The registry's lists (document types, authorities, fields): the board keeps them, and
-# contributors need to see them to choose from them.
+# contributors need to see them to choose from them. The board also keeps the royalty register
+# (Art. 8); directors and the office read it, the office hands it to the accountant.
 TAXONOMIES = ["documenttype", "issuingauthority", "legalfield"]
+ROYALTY_MODELS = ["royaltygenre", "royaltyperiod", "royaltyentry"]
 MODEL_PERMISSIONS = {
-    BOARD: [f"{action}_{model}" for model in TAXONOMIES for action in ("add", "change", "view")]
-    + ["review_importbatch"],
-    CONTRIBUTORS: [f"view_{model}" for model in TAXONOMIES],
+    BOARD: [
+        f"legal_docs.{action}_{model}"
+        for model in TAXONOMIES
+        for action in ("add", "change", "view")
+    ]
+    + ["legal_docs.review_importbatch", "workflow.close_royaltyperiod"]
+    + [
+        f"workflow.{action}_{model}"
+        for model in ROYALTY_MODELS
+        for action in ("add", "change", "view")
+    ],
+    CONTRIBUTORS: [f"legal_docs.view_{model}" for model in TAXONOMIES],
+    DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS],
+    OFFICE: [f"workflow.view_{model}" for model in ROYALTY_MODELS],
 }
 
 
@@ -69,10 +82,8 @@ def ensure_groups(home, sections):
                     group=groups[name], page=page, permission=permission("wagtailcore", codename)
                 )
 
-    for name, codenames in MODEL_PERMISSIONS.items():
-        groups[name].permissions.add(
-            *Permission.objects.filter(content_type__app_label="legal_docs", codename__in=codenames)
-        )
+    for name, perms in MODEL_PERMISSIONS.items():
+        groups[name].permissions.add(*(permission(*perm.split(".")) for perm in perms))
 
     root_collection = Collection.get_first_root_node()
     for name, actions in MEDIA_PERMISSIONS.items():

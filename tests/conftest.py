@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
+from home.models import ArticleIndexPage
 from legal_docs.models import LegalDocumentIndexPage
 from portal import roles
 from tests.helpers import setup_portal
@@ -60,3 +61,24 @@ def fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def team(make_user):
+    """One person per role of the moderation round trip, each with an email address."""
+    people = {
+        "contributor": make_user(roles.CONTRIBUTORS, "bientap"),
+        "board_a": make_user(roles.BOARD, "banbientap-a"),
+        "board_b": make_user(roles.BOARD, "banbientap-b"),
+        "operator": make_user(roles.OPERATORS, "quantri-thu"),
+    }
+    for name, user in people.items():
+        user.email = f"{name}@sotp.example.vn"
+        user.first_name = name
+        user.save()
+    return people
+
+
+@pytest.fixture
+def news(portal):
+    return ArticleIndexPage.objects.get(slug="tin-tuc")

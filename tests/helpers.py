@@ -6,15 +6,19 @@ import os
 from datetime import date
 
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.setup import publish
+from home import setup
+from home.models import ArticlePage
 from legal_docs.models import (
     DocumentType,
     IssuingAuthority,
     LegalDocumentPage,
     annotate_validity,
 )
+from workflow.guard import authorised
+from workflow.models import RoyaltyGenre
 
 
 def article_form(**overrides):
@@ -79,8 +83,20 @@ def new_document(registry, number, issued=date(2024, 3, 1), effective=date(2024,
         slug=f"tam-{abs(hash(number))}",
         **fields,
     )
-    registry.add_child(instance=page)  # saving a live page runs full_clean()
-    return publish(page)
+    with authorised("test"):
+        registry.add_child(instance=page)  # saving a live page runs full_clean()
+        return setup.publish(page)
+
+
+def publish(page):
+    """Publish fixture content outside the board's workflow, as setup_portal does."""
+    with authorised("test"):
+        return setup.publish(page)
+
+
+def add_live_child(parent, page):
+    with authorised("test"):
+        return parent.add_child(instance=page)
 
 
 def validity_of(page, on=None):
@@ -109,3 +125,38 @@ def record(**overrides):
     }
     base.update(overrides)
     return base
+
+
+# Driving the board's workflow through the admin, as its people do.
+XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+
+
+def add_url(parent):
+    return reverse("wagtailadmin_pages:add", args=("home", "articlepage", parent.pk))
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def submit_new(client, user, parent, **fields):
+    client.force_login(user)
+    data = article_form(**fields)
+    data["action-submit"] = "1"
+    assert client.post(add_url(parent), data).status_code == 302
+    return ArticlePage.objects.filter(slug=data["slug"]).first()
+
+
+def decide(client, user, page, action, **data):
+    client.force_login(user)
+    state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, state.pk))
+    return client.post(url, data, **XHR)
+
+
+def genre(name="Tin"):
+    return RoyaltyGenre.objects.get(name=name)
+
+
+def refresh(page):
+    return ArticlePage.objects.filter(pk=page.pk).first()

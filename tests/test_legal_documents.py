@@ -13,7 +13,6 @@ from django.urls import reverse
 from docx import Document as WordDocument
 from wagtail.documents.models import Document
 
-from home.setup import publish
 from legal_docs.demo import DOCUMENTS
 from legal_docs.models import (
     DocumentType,
@@ -24,7 +23,7 @@ from legal_docs.models import (
     Validity,
 )
 from portal import roles
-from tests.helpers import html, legal_document_form, new_document, validity_of
+from tests.helpers import html, legal_document_form, new_document, publish, validity_of
 
 
 def errors_of(page):
@@ -132,7 +131,7 @@ def test_editor_sees_the_vietnamese_message_in_the_admin(client, registry, login
         issuing_authority=IssuingAuthority.objects.get(abbreviation="STP").pk,
         effective_date="01/05/2024",
     )
-    data["action-publish"] = "action-publish"
+    data["action-submit"] = "1"
     response = client.post(
         reverse("wagtailadmin_pages:add", args=("legal_docs", "legaldocumentpage", registry.pk)),
         data,

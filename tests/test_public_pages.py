@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from home.models import ArticlePage, SectionPage, StandardPage
 from home.sections import SECTIONS
 from portal.models import PortalSettings
-from tests.helpers import html
+from tests.helpers import html, publish
 
 
 def test_home_page_menu_lists_every_section_and_latest_news(client, portal):
@@ -74,7 +74,7 @@ def test_disclosure_catalogue_lists_every_section_with_its_metadata(client, port
 def test_catalogue_follows_a_change_to_a_section(client, portal):
     section = SectionPage.objects.get(slug="gioi-thieu")
     section.disclosure_duration = "Vĩnh viễn"
-    section.save_revision().publish()
+    publish(section)
     assert "Vĩnh viễn" in html(client, "/danh-muc-thong-tin-cong-khai/")
 
 

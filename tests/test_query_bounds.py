@@ -1,9 +1,9 @@
 """Pages cost a fixed number of SQL queries, whatever the size of the registry."""
 
 from home.models import SectionPage
-from home.setup import publish
 from legal_docs.models import DocumentType, LegalDocumentIndexPage
 from legal_docs.synthetic import generate
+from tests.helpers import add_live_child, publish
 
 
 def test_registry_pages_need_at_most_12_queries_at_any_size(
@@ -29,7 +29,7 @@ def test_registry_pages_need_at_most_12_queries_at_any_size(
 def test_cached_menu_follows_a_new_section(client, portal):
     client.get("/")
     section = SectionPage(title="Hỏi đáp pháp luật", slug="hoi-dap", show_in_menus=True)
-    portal.add_child(instance=section)
+    add_live_child(portal, section)
     publish(section)
     assert 'href="/hoi-dap/"' in client.get("/").content.decode()
     section.unpublish()

@@ -6,7 +6,7 @@ from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
 from home.sections import SECTIONS
 from legal_docs.models import LegalDocumentIndexPage
 from portal import roles
-from tests.helpers import setup_portal
+from tests.helpers import add_live_child, publish, setup_portal
 from workflow.board import WORKFLOW_NAME
 
 # Logs grow on every run by design; everything else must stay put.
@@ -66,10 +66,10 @@ def test_keeps_what_editors_made(portal):
     section = SectionPage.objects.get(slug="gioi-thieu")
     section.title = "Giới thiệu chung"
     section.disclosure_timing = "Do Ban Biên tập quyết định"
-    section.save_revision().publish()
+    publish(section)
     mine = StandardPage(title="Trang của biên tập viên", slug="trang-rieng", intro="Nội dung riêng")
-    section.add_child(instance=mine)
-    mine.save_revision().publish()
+    add_live_child(section, mine)
+    publish(mine)
     news = ArticlePage.objects.get(slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu")
     news.delete()  # an editor removed a demo article: it must not come back
 

@@ -1,7 +1,9 @@
 """The editorial board's moderation (Art. 6.4): one workflow on the root page, so every page
 passes the board before it goes live."""
 
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Page, Task, Workflow, WorkflowPage, WorkflowTask
+
+from workflow.models import BoardReviewTask
 
 WORKFLOW_NAME = "Kiểm duyệt của Ban Biên tập"
 TASK_NAME = "Ban Biên tập duyệt"
@@ -9,9 +11,16 @@ WAGTAIL_SAMPLE_WORKFLOW = "Moderators approval"
 
 
 def ensure_board_workflow(board_group):
-    task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
+    task = BoardReviewTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = BoardReviewTask.objects.create(name=TASK_NAME)
     task.groups.add(board_group)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    # An earlier install used Wagtail's plain group task under the same name: swap it out,
+    # since it knows neither the grounds for rejection nor the four-eyes rule.
+    plain = Task.objects.filter(name=TASK_NAME).exclude(pk=task.pk)
+    WorkflowTask.objects.filter(workflow=workflow, task__in=plain).delete()
+    plain.update(active=False)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 
     root = Page.get_first_root_node()

@@ -159,6 +159,16 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "rt
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# Moderation (workflow/guard.py): the board's approval is the one way a page goes live, and
+# a scheduled page keeps its approved go-live time.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflow.guard.publish_approved"
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+# Fixed public holidays (dd/mm) that do not count as working days for the review deadline;
+# Tết and other lunar holidays move each year and are added here by the operators.
+PORTAL_HOLIDAYS = os.environ.get("PORTAL_HOLIDAYS", "01/01,30/04,01/05,02/09,03/09").split(",")
+
 # The database backend is the embedded default; ELASTICSEARCH_URL switches to the engine.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:

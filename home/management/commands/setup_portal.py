@@ -7,6 +7,8 @@ from home.setup import ensure_home, ensure_sections
 from legal_docs.reference import ensure_taxonomies
 from portal.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
 from workflow.board import ensure_board_workflow
+from workflow.guard import authorised
+from workflow.royalties import ensure_genres
 
 
 class Command(BaseCommand):
@@ -17,14 +19,19 @@ class Command(BaseCommand):
             "--demo", action="store_true", help="Also add realistic Vietnamese demo content."
         )
 
-    @transaction.atomic
     def handle(self, *args, demo=False, **options):
+        # Setup publishes the required sections and the demo as the site's owner would.
+        with transaction.atomic(), authorised("setup"):
+            self.build(demo)
+
+    def build(self, demo):
         home, site = ensure_home()
         ensure_taxonomies()
         sections = ensure_sections(home)
         groups = ensure_groups(home, sections)
         remove_wagtail_sample_groups()
         ensure_board_workflow(groups[BOARD])
+        ensure_genres()
         if demo:
             from home.demo import load_demo
 
