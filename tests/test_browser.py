@@ -1,13 +1,19 @@
-"""The public site in a real Chromium: readable on a 360 px phone and on a desktop."""
+"""In a real Chromium: the public site readable on a 360 px phone and on a desktop, and the
+board approving in the page editor."""
 
 import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from playwright.sync_api import sync_playwright
 
-from tests.helpers import setup_portal
+from home.models import ArticleIndexPage
+from portal import roles
+from tests.helpers import refresh, setup_portal, submit_new
+from workflow.models import RoyaltyEntry
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 # The build machines have no outside network: keep Chromium from trying to reach it.
@@ -86,3 +92,31 @@ def test_keyboard_user_can_skip_to_content_and_search(browser, site_url):
     page.wait_for_url("**/tim-kiem/**")
     assert page.get_by_role("link", name="Những người được trợ giúp pháp lý miễn phí").is_visible()
     page.close()
+
+
+def test_a_board_member_approves_in_the_editor(browser, site_url, client):
+    """The board's real path: the editor's menu, the approval modal with a royalty line."""
+    User = get_user_model()
+    contributor = User.objects.create_user("bientap", "bt@example.vn", "mat-khau-bien-tap-1")
+    contributor.groups.add(Group.objects.get(name=roles.CONTRIBUTORS))
+    member = User.objects.create_user("banbientap", "bbt@example.vn", "mat-khau-ban-bien-tap-1")
+    member.groups.add(Group.objects.get(name=roles.BOARD))
+    article = submit_new(client, contributor, ArticleIndexPage.objects.get(slug="tin-tuc"))
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "/admin/login/")
+    page.fill("#id_username", "banbientap")
+    page.fill("#id_password", "mat-khau-ban-bien-tap-1")
+    page.click("button[type=submit]")
+    page.goto(f"{site_url}/admin/pages/{article.pk}/edit/")
+    assert page.locator("footer button[name=action-publish]").count() == 0
+    page.locator("footer .w-dropdown__toggle, footer button[aria-label]").first.click()
+    page.locator("footer [data-workflow-action-name=approve]").click()
+    modal = page.locator(".modal-content").last
+    modal.locator("select[name=genre_1]").select_option(label="Tin (1–10)")
+    modal.locator("input[name=points_1]").fill("6")
+    modal.locator("button[type=submit]").click()
+    page.wait_for_url(f"{site_url}/admin/pages/*/")
+    page.close()
+    assert refresh(article).live
+    assert RoyaltyEntry.objects.get(page=article).points == 6

@@ -2,6 +2,7 @@
 round trip of a contributor's item, four eyes, every route around the board refused, the
 operators' force-publish, unpublishing with a reason, scheduled go-live and the emails."""
 
+import json
 from datetime import timedelta
 from unittest import mock
 
@@ -271,3 +272,21 @@ def test_fixture_publishing_is_explicit(news):
     news.add_child(instance=draft)
     publish(draft)
     assert refresh(draft).live
+
+
+def test_approving_ones_own_edits_from_the_editor_keeps_them_and_explains(client, team, news):
+    page = submit_new(client, team["contributor"], news)
+    client.force_login(team["board_a"])
+    data = article_form(lead="Ban Biên tập sửa phần mở đầu rồi bấm duyệt ngay.")
+    data.update(
+        {
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": json.dumps({"genre_1": str(genre().pk)}),
+        }
+    )
+    response = client.post(edit_url(page), data, follow=True)
+    assert "một thành viên Ban Biên tập khác phải duyệt" in response.content.decode()
+    page = refresh(page)
+    assert not page.live and page.latest_revision.user == team["board_a"]
+    assert not RoyaltyEntry.objects.filter(page=page).exists()

@@ -16,7 +16,17 @@ from workflow.models.royalties import frame_message, points_text
 AUTHOR_LINES = 3
 
 
-class RejectionForm(forms.Form):
+class DecisionForm(forms.Form):
+    """What every decision form offers the modal (workflow/action_modal.html)."""
+
+    def decision_fields(self):
+        return [self[name] for name in self.fields if not name[-1].isdigit()]
+
+    def author_lines(self):
+        return []
+
+
+class RejectionForm(DecisionForm):
     ground = forms.ChoiceField(
         label=_("Ground for rejection (Art. 4.2c)"),
         choices=[("", "---------")] + RejectionGround.choices,
@@ -48,7 +58,7 @@ def staff_choices():
     ]
 
 
-class ApprovalForm(forms.Form):
+class ApprovalForm(DecisionForm):
     """Approval credits the item's authors with royalty points (Art. 11.3): one line per
     author, a staff account or an outside contributor with name and unit."""
 
@@ -110,6 +120,10 @@ class ApprovalForm(forms.Form):
 
     def royalty_lines(self):
         return self.lines
+
+    def author_lines(self):
+        columns = ("genre", "points", "user", "name", "unit")
+        return [[self[f"{c}_{i}"] for c in columns] for i in range(1, AUTHOR_LINES + 1)]
 
 
 class ApprovalWithCommentForm(ApprovalForm):

@@ -15,6 +15,7 @@ from workflow import views
 from workflow.dashboard import ModerationPanel, sees_moderation_panel
 from workflow.forms import ReasonForm
 from workflow.models import RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod
+from workflow.models.moderation import APPROVE_LABEL, editor_request
 from workflow.models.royalties import closed_message
 
 # --- The publish guard in the editor: no Publish button, no way around the board ----------
@@ -23,6 +24,9 @@ from workflow.models.royalties import closed_message
 @hooks.register("construct_page_action_menu")
 def remove_publish_button(menu_items, request, context):
     menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    for item in menu_items:
+        if item.name == "approve":
+            item.label = APPROVE_LABEL  # Wagtail appends its own "and Publish"
 
 
 class ForcePublishMenuItem(ActionMenuItem):
@@ -64,6 +68,12 @@ def refuse_direct_publish(request, page):
         ),
         page,
     )
+
+
+@hooks.register("before_edit_page")
+def remember_the_editor_request(request, page):
+    if request.method == "POST":
+        editor_request.set(request)
 
 
 @hooks.register("before_edit_page")

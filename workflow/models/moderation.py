@@ -1,12 +1,19 @@
 """The editorial board's review (Art. 4.2c, 6.4): a group approval task whose rejections carry
 one of the regulation's seven grounds, and which nobody approves for their own work."""
 
+from contextvars import ContextVar
+
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
+
+# The page editor's request while it performs a workflow action (set by a before_edit_page
+# hook), so a refused approval can explain itself instead of showing a bare 403.
+editor_request = ContextVar("editor_request", default=None)
 
 
 class RejectionGround(models.TextChoices):
@@ -21,6 +28,9 @@ class RejectionGround(models.TextChoices):
 
 
 REJECTION_GROUNDS = RejectionGround
+
+
+APPROVE_LABEL = _("Approve and publish")
 
 
 class BoardReviewTaskState(TaskState):
@@ -65,8 +75,8 @@ class BoardReviewTask(AbstractGroupApprovalTask):
         actions = [("reject", _("Reject"), True)]
         if not self.approval_barred(obj, user):
             actions += [
-                ("approve", _("Approve"), True),
-                ("approve_with_comment", _("Approve with comment"), True),
+                ("approve", APPROVE_LABEL, True),
+                ("approve_with_comment", _("Approve with comment and publish"), True),
             ]
         return actions
 
@@ -78,6 +88,9 @@ class BoardReviewTask(AbstractGroupApprovalTask):
             "approve": ApprovalForm,
             "approve_with_comment": ApprovalWithCommentForm,
         }.get(action)
+
+    def get_template_for_action(self, action):
+        return "workflow/action_modal.html"
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if not self.is_member(user):
@@ -108,9 +121,16 @@ class BoardReviewTask(AbstractGroupApprovalTask):
             task_state.reject(user=user, comment=data["comment"])
             return None
         if self.approval_barred(page, user):
-            raise PermissionDenied(
-                gettext("You submitted or last edited this item: another board member approves it.")
+            message = gettext(
+                "You submitted or last edited this item: another board member approves it."
             )
+            request = editor_request.get()
+            if request is None or request.user is not user:  # not this editor request
+                raise PermissionDenied(message)
+            # Approving from the editor saves the member's changes first, which makes them
+            # the last editor: keep the changes, decline the approval, and say why.
+            messages.error(request, message)
+            return None
         task_state.approve(user=user, comment=data.get("comment", ""))
         royalties.record_approval(task_state, user, form.royalty_lines())
         return None
