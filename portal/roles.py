@@ -49,14 +49,17 @@ MODEL_PERMISSIONS = {
         for action in ("add", "change", "view")
     ]
     + ["legal_docs.review_importbatch", "workflow.close_royaltyperiod"]
+    + ["workflow.view_moderation_statistics"]
     + [
         f"workflow.{action}_{model}"
         for model in ROYALTY_MODELS
         for action in ("add", "change", "view")
     ],
     CONTRIBUTORS: [f"legal_docs.view_{model}" for model in TAXONOMIES],
-    DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS],
-    OFFICE: [f"workflow.view_{model}" for model in ROYALTY_MODELS],
+    DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
+    + ["workflow.view_moderation_statistics"],
+    OFFICE: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
+    + ["workflow.view_moderation_statistics"],
 }
 
 

@@ -3,6 +3,7 @@ round trip of a contributor's item, four eyes, every route around the board refu
 operators' force-publish, unpublishing with a reason, scheduled go-live and the emails."""
 
 import json
+import re
 from datetime import timedelta
 from unittest import mock
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState
 
 from home.models import ArticlePage
+from portal import roles
 from tests.helpers import article_form, decide, edit_url, genre, publish, refresh, submit_new
 from workflow.guard import PublishRefused
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry
@@ -290,3 +292,21 @@ def test_approving_ones_own_edits_from_the_editor_keeps_them_and_explains(client
     page = refresh(page)
     assert not page.live and page.latest_revision.user == team["board_a"]
     assert not RoyaltyEntry.objects.filter(page=page).exists()
+
+
+def test_statistics_count_decisions_and_grounds(client, team, news, login):
+    first = submit_new(client, team["contributor"], news, slug="tin-thong-ke-1")
+    decide(client, team["board_a"], first, "reject", ground="low_quality", comment="Ảnh mờ.")
+    second = submit_new(client, team["contributor"], news, slug="tin-thong-ke-2")
+    decide(client, team["board_a"], second, "approve")
+
+    login(roles.DIRECTORS)
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    url = reverse("workflow_moderation_statistics") + f"?tu_ngay={today}&den_ngay={today}"
+    page = client.get(url).content.decode()
+    rows = re.findall(r"<th>([^<]+)</th><td>(\d+)</td>", page)
+    assert ("Đã duyệt", "1") in rows and ("Đã từ chối", "1") in rows
+    assert ("Không bảo đảm chất lượng theo yêu cầu của Trang TTĐT", "1") in rows
+
+    client.force_login(team["contributor"])
+    assert client.get(url).status_code == 302  # Wagtail's "no permission" redirect

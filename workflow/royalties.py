@@ -16,7 +16,7 @@ from wagtail.log_actions import log
 from workflow.models import RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod
 
 
-def month_period(day):
+def month_period(day, user=None):
     """The open period covering `day`, created as a calendar month when the board has not set
     one up; a month already closed sends late entries to the next open month."""
     period = RoyaltyPeriod.objects.filter(start__lte=day, end__gte=day).first()
@@ -45,6 +45,7 @@ def month_period(day):
             end=end,
             point_value=previous.point_value if previous else 0,
         )
+        log(instance=period, action="wagtail.create", user=user)
     return period
 
 
@@ -54,7 +55,7 @@ def record_approval(task_state, user, lines):
     if not lines:
         return []
     page = task_state.revision.content_object
-    period = month_period(timezone.localdate())
+    period = month_period(timezone.localdate(), user)
     submitter_id = task_state.workflow_state.requested_by_id
     entries = []
     for line in lines:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -180,6 +181,11 @@ def register_workflow_urls():
             name="workflow_confirm_force_publication",
         ),
         path(
+            "moderation-statistics/",
+            views.moderation_statistics,
+            name="workflow_moderation_statistics",
+        ),
+        path(
             "royalties/<int:period_id>/", views.royalty_register, name="workflow_royalty_register"
         ),
         path(
@@ -193,6 +199,21 @@ def register_workflow_urls():
             name="workflow_close_royalty_period",
         ),
     ]
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.STATISTICS_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(
+        gettext_lazy("Moderation statistics"),
+        reverse("workflow_moderation_statistics"),
+        icon_name="clipboard-list",
+        order=50,
+    )
 
 
 @hooks.register("register_log_actions")
