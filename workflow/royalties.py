@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from wagtail.log_actions import log
+from wagtail.models import Site
 
+from portal.models import PortalSettings
 from workflow.models import RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod
 
 
@@ -57,9 +59,12 @@ def record_approval(task_state, user, lines):
     page = task_state.revision.content_object
     period = month_period(timezone.localdate(), user)
     submitter_id = task_state.workflow_state.requested_by_id
+    agency = PortalSettings.for_site(Site.objects.get(is_default_site=True)).agency_name
     entries = []
     for line in lines:
         user_id = line["user_id"] or (None if line["author_name"] else submitter_id)
+        # Staff write for the department itself unless the board names their unit.
+        unit = line["unit"] or ("" if line["author_name"] else agency)
         entry = RoyaltyEntry(
             period=period,
             page=page,
@@ -67,7 +72,7 @@ def record_approval(task_state, user, lines):
             task_state=task_state,
             user_id=user_id,
             author_name=line["author_name"],
-            unit=line["unit"],
+            unit=unit,
             genre=line["genre"],
             points=line["points"],
             created_by=user,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -129,8 +130,8 @@ def close_royalty_period(request, period_id):
 
 
 class PeriodForm(forms.Form):
-    tu_ngay = forms.DateField(label=_("From"), required=False)
-    den_ngay = forms.DateField(label=_("to"), required=False)
+    tu_ngay = forms.DateField(label=_("From"), required=False, widget=AdminDateInput)
+    den_ngay = forms.DateField(label=_("to"), required=False, widget=AdminDateInput)
 
     def clean(self):
         data = super().clean()

@@ -19,6 +19,7 @@ from home.models import ArticlePage, StandardPage
 from home.setup import ensure_child
 from legal_docs.demo import load_legal_documents
 from portal.models import PortalSettings
+from workflow.demo import load_moderation_demo
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -71,6 +72,7 @@ def load_demo(home, site):
         ]
         _article(sections["pho-bien-giao-duc-phap-luat"], spec, body, image=image)
     load_legal_documents(sections["van-ban"])
+    load_moderation_demo(sections["tin-tuc"])
     for section_slug, pages in SECTION_PAGES.items():
         for spec in pages:
             ensure_child(
