@@ -159,6 +159,11 @@ def test_no_route_around_the_board(client, team, news):
         },
     )
     assert not ArticlePage.objects.filter(slug="ban-sao", live=True).exists()
+    client.post(
+        copy_url,
+        {"new_title": "Bí danh", "new_slug": "bi-danh", "new_parent_page": news.pk, "alias": "on"},
+    )
+    assert not ArticlePage.objects.filter(slug="bi-danh").exists()
 
     # Code that skips the views meets the guard in the model layer.
     with pytest.raises(PublishRefused):

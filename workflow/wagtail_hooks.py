@@ -112,7 +112,10 @@ def refuse_publish_on_create(request, parent_page, page_class):
 
 @hooks.register("before_copy_page")
 def refuse_live_copies(request, page):
-    if request.method == "POST" and request.POST.get("publish_copies"):
+    # An alias is live whenever its source is, so it too would go live without review.
+    if request.method == "POST" and (
+        request.POST.get("publish_copies") or request.POST.get("alias")
+    ):
         return refuse(
             request,
             _("A copy goes live only after the board approves it: copy without publishing."),
