@@ -209,3 +209,17 @@ def test_open_data_download(client, registry):
     csv = b"".join(client.get("/van-ban/du-lieu-mo/csv/").streaming_content).decode()
     assert csv.startswith("number_symbol,document_type,")
     assert client.get("/van-ban/du-lieu-mo/xml/").status_code == 404
+
+
+def test_whoever_imported_a_batch_does_not_approve_it(client, registry, make_user):
+    importer_member = make_user(roles.BOARD, "banbientap-nhap")
+    importer = Importer(registry, "vbpl.json", imported_by=importer_member.username)
+    importer.run([record(number_symbol="151/QĐ-UBND")])
+    batch = importer.batch
+    client.force_login(importer_member)
+    response = client.post(
+        reverse("legal_docs_batch", args=(batch.pk,)), {"approve": "1"}, follow=True
+    )
+    assert "một thành viên Ban Biên tập khác phải duyệt" in response.content.decode()
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.PENDING
