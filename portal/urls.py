@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search, name="search"),
+    path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
     path("healthz", healthz, name="healthz"),
 ]
 

@@ -1,25 +1,75 @@
-import unicodedata
 from urllib.parse import urlencode
 
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.views.decorators.cache import cache_control
+from wagtail.models import Page, Site
 
 from home.models import paginate
+from search.engine import clean_query, search_backend, search_pages
+from search.highlight import page_text, snippet
+
+SORTS = {"lien-quan": True, "moi-nhat": False}
+AUTOCOMPLETE_SIZE = 8
+
+
+def public_pages():
+    return Page.objects.live().public().specific()
+
+
+def section_facets(query, backend, home):
+    """(section, count) for each top-level section holding results."""
+    facets = []
+    for section in home.get_children().live().public().specific():
+        count = backend.search(query, public_pages().descendant_of(section)).count()
+        if count:
+            facets.append((section, count))
+    return facets
 
 
 def search(request):
-    """Site-wide search. Queries are normalised to NFC so text typed with combining
-    diacritics (as some Vietnamese keyboards produce) matches the stored text."""
-    query = unicodedata.normalize("NFC", request.GET.get("q", "")).strip()[:200]
-    results = (
-        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    )
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "results": paginate(request, results),
-            "filter_query": urlencode({"q": query}),
-        },
+    """Site-wide search (/tim-kiem/): every live, public page, legal documents with the text
+    of their files, a section facet, relevance or date order, highlighted passages."""
+    query = clean_query(request.GET.get("q", ""))
+    sort = request.GET.get("sap_xep", "lien-quan")
+    sort = sort if sort in SORTS else "lien-quan"
+    site = Site.find_for_request(request)
+    home = site.root_page if site else None
+    section = None
+    if slug := request.GET.get("muc"):
+        section = home.get_children().live().public().filter(slug=slug).first() if home else None
+    context = {"search_query": query, "sort": sort, "section": section}
+    if query:
+        backend, degraded = search_backend()
+        queryset = public_pages()
+        if section:
+            queryset = queryset.descendant_of(section)
+        if not SORTS[sort]:
+            queryset = queryset.order_by("-first_published_at")
+        results, _ = search_pages(query, queryset, backend, order_by_relevance=SORTS[sort])
+        page = paginate(request, results)
+        context.update(
+            results=page,
+            rows=[(result, snippet(page_text(result), query)) for result in page],
+            all_sections_query=urlencode({"q": query, "sap_xep": sort}),
+            facets=section_facets(query, backend, home) if home else [],
+            degraded=degraded,
+            filter_query=urlencode(
+                {"q": query, "sap_xep": sort, **({"muc": section.slug} if section else {})}
+            ),
+        )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@cache_control(max_age=60, public=True)
+def autocomplete(request):
+    """Titles that complete what is being typed, for the search box (JSON)."""
+    query = clean_query(request.GET.get("q", ""))[:60]
+    if len(query) < 2:
+        return JsonResponse({"results": []})
+    backend, _ = search_backend()
+    results = backend.autocomplete(query, public_pages())[:AUTOCOMPLETE_SIZE]
+    return JsonResponse(
+        {"results": [{"title": page.title, "url": page.get_url(request)} for page in results]},
+        json_dumps_params={"ensure_ascii": False},
     )

@@ -1,6 +1,9 @@
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from wagtail.models import Site
 
 from home.models import ArticleIndexPage
@@ -17,6 +20,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # transaction that is rolled back, so tests stay independent and fast.
     with django_db_blocker.unblock():
         setup_portal(demo=True)
+        # Fresh indexes built with the Vietnamese analysis, then everything in them.
+        with open(os.devnull, "w") as devnull:
+            call_command("update_index", stdout=devnull)
 
 
 @pytest.fixture

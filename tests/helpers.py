@@ -7,6 +7,8 @@ from datetime import date
 
 from django.core.management import call_command
 from django.urls import reverse
+from django_tasks_db.management.commands.db_worker import Worker
+from wagtail.search.backends import get_search_backend
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home import setup
@@ -92,6 +94,30 @@ def publish(page):
     """Publish fixture content outside the board's workflow, as setup_portal does."""
     with authorised("test"):
         return setup.publish(page)
+
+
+def run_search_worker(max_tasks=None):
+    """The search queue's worker, as `manage.py db_worker --backend search --batch` runs it
+    (its Worker class directly: call_command trips over the option's default)."""
+    Worker(
+        queue_names=["search"],
+        interval=0,
+        batch=True,
+        backend_name="search",
+        startup_delay=False,
+        max_tasks=max_tasks,
+        worker_id="tests",
+    ).run()
+
+
+def refresh_engine(*pages):
+    """Index `pages` in the engine now (the queue's worker would, see test_search_resilience)
+    and make everything indexed searchable (the engine itself refreshes every second)."""
+    backend = get_search_backend("default")
+    if hasattr(backend, "es"):
+        for page in pages:
+            backend.add(page)
+        backend.es.indices.refresh(index=f"{backend.index_prefix}*")
 
 
 def add_live_child(parent, page):

@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 
 from home.models import ArticleIndexPage
 from portal import roles
-from tests.helpers import refresh, setup_portal, submit_new
+from tests.helpers import refresh, refresh_engine, run_search_worker, setup_portal, submit_new
 from workflow.models import RoyaltyEntry
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
@@ -60,6 +60,8 @@ def browser():
 @pytest.fixture
 def site_url(live_server):
     setup_portal(demo=True)
+    run_search_worker()  # the engine learns the fresh pages, as the queue's worker would
+    refresh_engine()
     return live_server.url
 
 

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtail_modeladmin",
+    "django_tasks",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -169,19 +171,42 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 # Tết and other lunar holidays move each year and are added here by the operators.
 PORTAL_HOLIDAYS = os.environ.get("PORTAL_HOLIDAYS", "01/01,30/04,01/05,02/09,03/09").split(",")
 
-# The database backend is the embedded default; ELASTICSEARCH_URL switches to the engine.
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "sotp"),
-            "TIMEOUT": 5,
-        }
+# Search (search/backends): the database backend is the embedded default and always kept
+# up to date, so public search can fall back on it; SEARCH_URL adds the engine as "default".
+# SEARCH_ENGINE picks the client: opensearch2 (what scripts/services/opensearch.sh runs),
+# opensearch3, elasticsearch8 or elasticsearch9.
+SEARCH_URL = os.environ.get("SEARCH_URL") or os.environ.get("ELASTICSEARCH_URL", "")
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "opensearch2")
+
+
+def search_backends(database_engine, index_prefix="sotp_"):
+    database = {
+        "BACKEND": "search.backends.postgres"
+        if database_engine.endswith("postgresql")
+        else "wagtail.search.backends.database"
     }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    backends = {"default": database, "database": database}
+    if SEARCH_URL:
+        backends["default"] = {
+            "BACKEND": f"search.backends.{SEARCH_ENGINE}",
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", index_prefix),
+            "TIMEOUT": 5,
+            # Updates go through the search queue (search/tasks.py), never the request.
+            "AUTO_UPDATE": False,
+        }
+    return backends
+
+
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"])
+
+# Background tasks: Wagtail's own (database search index, references) run in the request;
+# search-engine updates wait on a database queue for `manage.py db_worker --backend search`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search"]},
+}
+SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "15"))
 
 LOGGING = {
     "version": 1,

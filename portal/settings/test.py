@@ -14,3 +14,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".run" / "test-media"  # noqa: F405
+# The engine's indexes for tests are kept apart from a developer's own.
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], "test_sotp_")  # noqa: F405
+# Retries come back at once in tests; the resilience test steps the worker one task at a time.
+SEARCH_RETRY_SECONDS = 0

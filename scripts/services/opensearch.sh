@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Makes sure a search engine answers on 127.0.0.1:$SEARCH_PORT for the tests and benchmarks.
+#
+# No Debian or PyPI package ships one, so it comes from Maven Central: OpenSearch's minimal
+# distribution (integ-test-zip: the server and its transport module) plus the analysis-common
+# module (asciifolding, edge_ngram), laid out as a module with its descriptor. Elasticsearch's
+# own minimal distribution is there too, but its analysis-common module is not published, and
+# Vietnamese search cannot do without asciifolding; see README "Search".
+#
+# The server refuses to run as root, so it runs as the system user $SEARCH_USER, with a small
+# heap, single node, bound to 127.0.0.1. Safe to run again: it only starts what is not running.
+set -euo pipefail
+VERSION=${OPENSEARCH_VERSION:-2.19.6}
+PORT=${SEARCH_PORT:-9200}
+HEAP=${SEARCH_HEAP:-512m}
+SEARCH_USER=${SEARCH_USER:-portal-search}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HOME_DIR=$ROOT/.services/opensearch-$VERSION
+DATA=$ROOT/.services/opensearch-data
+URL=http://127.0.0.1:$PORT
+
+answering() { curl -fsS "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
+answering && exit 0
+
+need() {  # command, Debian package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "Installing $2 from Debian's packages..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "$2" >/dev/null
+}
+need java openjdk-17-jre-headless
+need mvn maven
+need curl curl
+
+if [ ! -x "$HOME_DIR/bin/opensearch" ]; then
+  echo "Fetching OpenSearch $VERSION from Maven Central..."
+  download=$(mktemp -d)
+  mvn -q -B dependency:copy -DoutputDirectory="$download" \
+    -Dartifact="org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip"
+  mvn -q -B dependency:copy -DoutputDirectory="$download" \
+    -Dartifact="org.opensearch.plugin:analysis-common:$VERSION"
+  mkdir -p "$ROOT/.services"
+  rm -rf "$HOME_DIR"
+  (cd "$ROOT/.services" && unzip -q "$download/opensearch-$VERSION.zip")
+  module=$HOME_DIR/modules/analysis-common
+  mkdir -p "$module"
+  cp "$download/analysis-common-$VERSION.jar" "$module/"
+  cat > "$module/plugin-descriptor.properties" <<DESCRIPTOR
+description=Adds "built in" analyzers to OpenSearch.
+version=$VERSION
+name=analysis-common
+classname=org.opensearch.analysis.common.CommonAnalysisPlugin
+java.version=11
+opensearch.version=$VERSION
+custom.foldername=
+extended.plugins=
+has.native.controller=false
+DESCRIPTOR
+  rm -rf "$download"
+fi
+
+mkdir -p "$DATA" "$DATA/logs"
+run_as=()
+if [ "$(id -u)" -eq 0 ]; then
+  id "$SEARCH_USER" >/dev/null 2>&1 ||
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$SEARCH_USER"
+  chown -R "$SEARCH_USER" "$HOME_DIR" "$DATA"
+  run_as=(runuser -u "$SEARCH_USER" --)
+fi
+java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+echo "Starting OpenSearch $VERSION on $URL (heap $HEAP)..."
+"${run_as[@]}" env JAVA_HOME="$java_home" OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP" \
+  "$HOME_DIR/bin/opensearch" -d -p "$DATA/opensearch.pid" \
+  -E path.data="$DATA" -E path.logs="$DATA/logs" -E discovery.type=single-node \
+  -E network.host=127.0.0.1 -E http.port="$PORT" -E cluster.name=portal \
+  -E cluster.routing.allocation.disk.threshold_enabled=false
+for _ in $(seq 1 90); do
+  answering && { echo "OpenSearch is up."; exit 0; }
+  sleep 1
+done
+echo "OpenSearch did not start; see $DATA/logs/portal.log" >&2
+exit 1

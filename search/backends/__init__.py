@@ -1,0 +1,95 @@
+"""Vietnamese-aware search backends (DESIGN.md "Search").
+
+The engine backends fold diacritics while indexing (asciifolding keeps the original token
+too, so "quyết" is indexed as both "quyết" and "quyet": a query typed with marks matches both
+and ranks exact text first; a query without marks matches the folded form; đ folds to d), and
+autocomplete is searched with the same analyzer, not Wagtail's "standard" one that misses
+accented prefixes (wagtail/wagtail#13005). Every value is NFC-normalised before indexing, as
+every query is before searching."""
+
+import unicodedata
+
+VIETNAMESE_ANALYSIS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "vi_folding": {"type": "asciifolding", "preserve_original": True},
+                "edgengram": {"type": "edge_ngram", "min_gram": 1, "max_gram": 15},
+            },
+            "analyzer": {
+                # Applies to every text field without an analyzer of its own.
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "vi_folding"],
+                },
+                "vi_text": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "vi_folding"],
+                },
+                "edgengram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "vi_folding", "edgengram"],
+                },
+            },
+        }
+    }
+}
+
+
+def nfc(value):
+    """NFC-normalise every string inside a document (dicts, lists, strings)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(item) for item in value]
+    if isinstance(value, dict):
+        return {key: nfc(item) for key, item in value.items()}
+    return value
+
+
+class VietnameseMappingMixin:
+    edgengram_analyzer_config = {"analyzer": "edgengram_analyzer", "search_analyzer": "vi_text"}
+
+    def get_document(self, obj):
+        return nfc(super().get_document(obj))
+
+
+def vietnamese_backend(base_backend):
+    """The engine backend `base_backend` with the Vietnamese mapping and analysis."""
+    mapping = type("VietnameseMapping", (VietnameseMappingMixin, base_backend.mapping_class), {})
+    query_compiler = type(
+        "VietnameseSearchQueryCompiler",
+        (base_backend.query_compiler_class,),
+        {"mapping_class": mapping},
+    )
+    autocomplete_compiler = type(
+        "VietnameseAutocompleteQueryCompiler",
+        (base_backend.autocomplete_query_compiler_class,),
+        {"mapping_class": mapping},
+    )
+
+    class VietnameseSearchBackend(base_backend):
+        mapping_class = mapping
+        query_compiler_class = query_compiler
+        autocomplete_query_compiler_class = autocomplete_compiler
+
+        def __init__(self, params):
+            settings = params.setdefault("INDEX_SETTINGS", {})
+            params["INDEX_SETTINGS"] = _merge(VIETNAMESE_ANALYSIS, settings)
+            super().__init__(params)
+
+    return VietnameseSearchBackend
+
+
+def _merge(base, extra):
+    merged = dict(base)
+    for key, value in extra.items():
+        merged[key] = (
+            _merge(merged[key], value)
+            if isinstance(value, dict) and isinstance(merged.get(key), dict)
+            else value
+        )
+    return merged

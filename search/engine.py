@@ -1,0 +1,118 @@
+"""What public search asks of the backends: a clean query, the legal document a citizen
+means when they type its number, and an answer even while the search engine is down."""
+
+import logging
+import re
+import unicodedata
+
+from django.core.cache import cache
+from wagtail.search.backends import get_search_backend
+
+from legal_docs.numbering import fold
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+ENGINE_CHECK_SECONDS = 10
+
+
+def clean_query(raw):
+    """NFC, control characters out, whitespace collapsed, at most 200 characters: whatever
+    arrives (NFD from some keyboards, pasted control codes, 10,000 characters) is searchable."""
+    text = unicodedata.normalize("NFC", raw or "")
+    text = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def number_tokens(query):
+    return re.findall(r"[a-z0-9]+", fold(query))
+
+
+def numbered_documents(query, queryset=None):
+    """Live legal documents whose number/symbol the query spells, in any of the ways citizens
+    type it: `2975/QĐ-UBND`, `2975/qd-ubnd`, `2975 QD UBND`, `QĐ 2975`, `quyết định 2975`."""
+    from legal_docs.models import LegalDocumentPage
+
+    tokens = number_tokens(query)
+    numbers = [t for t in tokens if t.isdigit() and len(t) <= 5]
+    if not numbers or len(tokens) > 8:
+        return []
+    candidates = (
+        (queryset or LegalDocumentPage.objects.live().public())
+        .filter(number_key__istartswith=f"{numbers[0]}/")
+        .select_related("document_type")[:50]
+    )
+    found = []
+    for page in candidates:
+        parts = set(re.findall(r"[a-z0-9]+", page.number_key.lower()))
+        parts |= set(number_tokens(page.document_type.name)) if page.document_type_id else set()
+        if all(token in parts for token in tokens):
+            found.append(page)
+    return found
+
+
+def engine_is_up(backend):
+    """Ask the engine at most every few seconds; a refused connection costs one short timeout,
+    not one per visitor."""
+    state = cache.get("search:engine-up")
+    if state is None:
+        try:
+            state = bool(backend.es.ping(request_timeout=1))
+        except Exception:  # any client error means "not now"
+            state = False
+        if not state:
+            logger.warning("Search engine not answering; searching the database instead.")
+        cache.set("search:engine-up", state, ENGINE_CHECK_SECONDS)
+    return state
+
+
+def search_backend():
+    """(backend, degraded): the engine when it answers, else the database backend, which is
+    kept up to date alongside it."""
+    backend = get_search_backend("default")
+    if not hasattr(backend, "es"):
+        return backend, False
+    if engine_is_up(backend):
+        return backend, False
+    return get_search_backend("database"), True
+
+
+class NumberFirst:
+    """A result list with the documents matched by number in front of the backend's own
+    results (from which they are left out), sliceable by Django's paginator."""
+
+    def __init__(self, first, rest):
+        self.first, self.rest = first, rest
+
+    def count(self):
+        return len(self.first) + self.rest.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop = index.start or 0, index.stop
+            head = self.first[start:stop]
+            rest_start = max(start - len(self.first), 0)
+            rest_stop = None if stop is None else max(stop - len(self.first), 0)
+            if rest_stop is not None and rest_stop <= rest_start:
+                return head
+            return head + list(self.rest[rest_start:rest_stop])
+        return self[index : index + 1][0]
+
+
+def search_pages(query, queryset, backend=None, order_by_relevance=True):
+    """Search `queryset` (live, public pages) for `query`; documents named by number first."""
+    query = clean_query(query)
+    if backend is None:
+        backend, degraded = search_backend()
+    else:
+        degraded = False
+    numbered = [p for p in numbered_documents(query) if queryset.filter(pk=p.pk).exists()]
+    rest = backend.search(
+        query,
+        queryset.exclude(pk__in=[p.pk for p in numbered]),
+        order_by_relevance=order_by_relevance,
+    )
+    return NumberFirst(numbered, rest), degraded

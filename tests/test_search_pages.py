@@ -1,0 +1,84 @@
+"""The public search pages as citizens use them: /tim-kiem/ with its section facet, order,
+highlighted passages and pagination; the suggestions endpoint; and whatever they type."""
+
+import unicodedata
+
+import pytest
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from search.engine import clean_query, search_pages
+from tests.helpers import html
+
+pytestmark = pytest.mark.search
+
+BAD_INPUT = [
+    '"',
+    '"quyết định',
+    "((luật",
+    "luật)",
+    "*",
+    "*:*",
+    "OR",
+    "AND",
+    "luật OR",
+    "NOT luật",
+    "title:luật",
+    '{"query": {"match_all": {}}}',
+    "\\",
+    "/",
+    "~ ^ !",
+    "a" * 10_000,
+    "\x00\x1f luật\x7f",
+    "😀 luật hộ tịch 🇻🇳",
+    unicodedata.normalize("NFD", "Luật Hộ tịch"),
+    "  ",
+    "'; DROP TABLE wagtailcore_page; --",
+]
+
+
+@pytest.mark.parametrize("query", BAD_INPUT)
+def test_any_query_answers_normally(client, portal, query):
+    assert client.get("/tim-kiem/", {"q": query}).status_code == 200
+    response = client.get("/tim-kiem/goi-y/", {"q": query})
+    assert response.status_code == 200 and "results" in response.json()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"page": "9999"}, {"page": "abc"}, {"page": "-1"}, {"sap_xep": "xyz"}, {"muc": "khong-co"}],
+)
+def test_odd_parameters_answer_normally(client, portal, params):
+    assert client.get("/tim-kiem/", {"q": "luật", **params}).status_code == 200
+
+
+def test_results_are_highlighted_and_faceted_by_section(client, portal):
+    page = html(client, "/tim-kiem/?q=chung+thuc+ban+sao")
+    assert "<mark>chứng thực</mark>" in page.lower() or "<mark>chứng</mark>" in page.lower()
+    assert "Văn bản (" in page  # the registry's section with its count
+    narrowed = html(client, "/tim-kiem/?q=chung+thuc+ban+sao&muc=van-ban")
+    assert "Nghị định 23/2015/NĐ-CP" in narrowed
+
+
+def test_only_live_public_pages_are_found(client, portal):
+    from home.models import ArticlePage
+
+    article = ArticlePage.objects.live().get(slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu")
+    assert article.title in html(client, "/tim-kiem/?q=kien+toan+ban+bien+tap")
+    article.unpublish()
+    assert article.title not in html(client, "/tim-kiem/?q=kien+toan+ban+bien+tap")
+
+
+def test_suggestions_complete_with_and_without_marks(client, portal):
+    for prefix in ("luật hộ t", "luat ho t"):
+        titles = [
+            r["title"] for r in client.get("/tim-kiem/goi-y/", {"q": prefix}).json()["results"]
+        ]
+        assert "Luật Hộ tịch" in titles
+
+
+@pytest.mark.parametrize("query", BAD_INPUT)
+def test_the_database_fallback_takes_any_query_too(portal, query):
+    results, _ = search_pages(query, Page.objects.live().public(), get_search_backend("database"))
+    list(results[:10])
+    list(get_search_backend("database").autocomplete(clean_query(query) or "x", Page)[:5])

@@ -1,0 +1,85 @@
+"""The search engine goes down: nothing is lost and citizens see no error page. The real
+engine is stopped and started again; the real queue worker catches up."""
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+from wagtail.search.backends import get_search_backend
+
+from home.models import ArticleIndexPage, ArticlePage
+from tests.helpers import add_live_child, publish, refresh_engine, run_search_worker, setup_portal
+
+pytestmark = [pytest.mark.search, pytest.mark.django_db(transaction=True)]
+PID_FILE = Path(settings.BASE_DIR) / ".services" / "opensearch-data" / "opensearch.pid"
+TITLE = "Thông báo tuyển dụng viên chức Sở Tư pháp năm 2026"
+
+
+def engine_up():
+    try:
+        return get_search_backend("default").es.ping(request_timeout=1)
+    except Exception:
+        return False
+
+
+def stop_engine():
+    os.kill(int(PID_FILE.read_text()), signal.SIGTERM)
+    for _ in range(60):
+        if not engine_up():
+            return
+        time.sleep(0.5)
+    raise AssertionError("the search engine did not stop")
+
+
+def start_engine():
+    subprocess.run(["bash", "scripts/services/opensearch.sh"], cwd=settings.BASE_DIR, check=True)
+
+
+def search_page(client, query):
+    cache.clear()  # forget the engine's last known state, as ten seconds would
+    response = client.get("/tim-kiem/", {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_outage_loses_no_update_and_shows_no_error(client):
+    setup_portal()
+    run_search_worker()  # setup's own updates, while the engine is up
+    news = ArticleIndexPage.objects.get(slug="tin-tuc")
+    stop_engine()
+    try:
+        page = ArticlePage(
+            title=TITLE,
+            slug="tuyen-dung-2026",
+            lead="Sở Tư pháp thông báo tuyển dụng.",
+            author="Văn phòng Sở",
+            source="Văn phòng Sở",
+            live=False,
+        )
+        add_live_child(news, page)
+        publish(page)
+        waiting = DBTaskResult.objects.filter(queue_name="search", status=TaskResultStatus.READY)
+        updates = waiting.count()
+        assert updates > 0
+        run_search_worker(max_tasks=updates)  # the engine is down: each update is put back
+        assert waiting.count() == updates
+
+        html = search_page(client, "tuyen dung vien chuc")
+        assert TITLE in html and "chế độ rút gọn" in html
+    finally:
+        start_engine()
+
+    run_search_worker()
+    assert not DBTaskResult.objects.filter(queue_name="search", status=TaskResultStatus.READY)
+    refresh_engine()
+    html = search_page(client, "tuyen dung vien chuc")
+    assert TITLE in html and "chế độ rút gọn" not in html
+    engine = get_search_backend("default")
+    assert [p.title for p in engine.search("tuyển dụng viên chức", ArticlePage)][:1] == [TITLE]
