@@ -49,17 +49,21 @@ MODEL_PERMISSIONS = {
         for action in ("add", "change", "view")
     ]
     + ["legal_docs.review_importbatch", "workflow.close_royaltyperiod"]
-    + ["workflow.view_moderation_statistics"]
+    + ["workflow.view_moderation_statistics", "search.view_search_statistics"]
     + [
         f"workflow.{action}_{model}"
         for model in ROYALTY_MODELS
         for action in ("add", "change", "view")
+    ]
+    + [
+        f"wagtailsearchpromotions.{action}_searchpromotion"
+        for action in ("add", "change", "delete", "view")
     ],
     CONTRIBUTORS: [f"legal_docs.view_{model}" for model in TAXONOMIES],
     DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
-    + ["workflow.view_moderation_statistics"],
+    + ["workflow.view_moderation_statistics", "search.view_search_statistics"],
     OFFICE: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
-    + ["workflow.view_moderation_statistics"],
+    + ["workflow.view_moderation_statistics", "search.view_search_statistics"],
 }
 
 

@@ -110,9 +110,11 @@ def search_pages(query, queryset, backend=None, order_by_relevance=True):
     else:
         degraded = False
     numbered = [p for p in numbered_documents(query) if queryset.filter(pk=p.pk).exists()]
+    # Every word must match, on every backend (Wagtail's engine default is "or").
     rest = backend.search(
         query,
         queryset.exclude(pk__in=[p.pk for p in numbered]),
+        operator="and",
         order_by_relevance=order_by_relevance,
     )
     return NumberFirst(numbered, rest), degraded

@@ -3,11 +3,13 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
 from home.models import paginate
 from search.engine import clean_query, search_backend, search_pages
 from search.highlight import page_text, snippet
+from search.models import UnansweredQuery
 
 SORTS = {"lien-quan": True, "moi-nhat": False}
 AUTOCOMPLETE_SIZE = 8
@@ -17,11 +19,29 @@ def public_pages():
     return Page.objects.live().public().specific()
 
 
+def record(query, count):
+    """Count the query for the editors' report (search terms, and those without results)."""
+    Query.get(query).add_hit()
+    if not count:
+        UnansweredQuery.record(query)
+
+
+def promotions(query):
+    """The board's promoted results for this query (wagtail.contrib.search_promotions)."""
+    picks = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+    return [
+        pick
+        for pick in picks
+        if pick.external_link_url
+        or (pick.page and pick.page.live and not pick.page.get_view_restrictions())
+    ]
+
+
 def section_facets(query, backend, home):
     """(section, count) for each top-level section holding results."""
     facets = []
     for section in home.get_children().live().public().specific():
-        count = backend.search(query, public_pages().descendant_of(section)).count()
+        count = backend.search(query, public_pages().descendant_of(section), operator="and").count()
         if count:
             facets.append((section, count))
     return facets
@@ -48,7 +68,10 @@ def search(request):
             queryset = queryset.order_by("-first_published_at")
         results, _ = search_pages(query, queryset, backend, order_by_relevance=SORTS[sort])
         page = paginate(request, results)
+        if page.number == 1:
+            record(query, page.paginator.count)
         context.update(
+            promotions=promotions(query) if page.number == 1 and not section else [],
             results=page,
             rows=[(result, snippet(page_text(result), query)) for result in page],
             all_sections_query=urlencode({"q": query, "sap_xep": sort}),

@@ -82,3 +82,29 @@ def test_the_database_fallback_takes_any_query_too(portal, query):
     results, _ = search_pages(query, Page.objects.live().public(), get_search_backend("database"))
     list(results[:10])
     list(get_search_backend("database").autocomplete(clean_query(query) or "x", Page)[:5])
+
+
+def test_promotions_lead_and_queries_are_counted_without_personal_data(client, portal, login):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from home.models import ArticlePage
+    from portal import roles
+    from search.models import UnansweredQuery
+
+    regulation = ArticlePage.objects.live().get(
+        slug="ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu"
+    )
+    SearchPromotion.objects.create(
+        query=Query.get("quy chế"), page=regulation, sort_order=0, description="Toàn văn Quy chế"
+    )
+    page = html(client, "/tim-kiem/?q=quy+chế")
+    assert "Ban Biên tập giới thiệu" in page and "Toàn văn Quy chế" in page
+    html(client, "/tim-kiem/?q=xyzzy+khong+co")
+    assert UnansweredQuery.objects.get(query_string="xyzzy khong co").hits == 1
+    assert Query.get("quy chế").hits >= 1
+
+    login(roles.OFFICE)
+    report = html(client, "/admin/search-terms/")
+    assert "xyzzy khong co" in report and "quy chế" in report
+    login(roles.CONTRIBUTORS)
+    assert client.get("/admin/search-terms/").status_code == 302
