@@ -18,6 +18,7 @@ from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.models.validity import today
 from legal_docs.numbering import number_key
 from portal import chrome
+from search.engine import clean_query
 
 SORTS = {
     "-issue_date": ("-issue_date", _("Newest issue date first")),
@@ -28,6 +29,7 @@ SORTS = {
 
 
 class FilterForm(forms.Form):
+    q = forms.CharField(label=_("Words in the document"), required=False, max_length=10_000)
     so = forms.CharField(label=_("Number/symbol"), required=False, max_length=100)
     loai = forms.IntegerField(label=_("Document type"), required=False)
     co_quan = forms.IntegerField(label=_("Issuing authority"), required=False)
@@ -121,28 +123,63 @@ def total_from(options, data):
     return sum(n for value, _label, n in options if not chosen or value == chosen)
 
 
+SEARCH_LIMIT = 500
+
+
+def search_ranked_pks(index_page, query):
+    """The registry's documents matching `query`, best first (at most 500: nobody reads
+    further; the filters then narrow them), and whether the engine was unavailable."""
+    from search.engine import search_pages
+
+    documents = LegalDocumentPage.objects.live().child_of(index_page).only("pk")
+    results, degraded = search_pages(query, documents)
+    return [page.pk for page in results[:SEARCH_LIMIT]], degraded
+
+
 def listing_context(index_page, request):
     form = FilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
+    query = clean_query(data.get("q") or "")
     # Documents have no subpages, so "public" means no restriction of their own (the index's
     # restrictions are enforced before this runs): a subquery instead of Wagtail's extra query.
     restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
     base = annotate_validity(
         LegalDocumentPage.objects.live().child_of(index_page).exclude(Exists(restricted))
     )
+    degraded = False
+    if query:
+        ranked, degraded = search_ranked_pks(index_page, query)
+        base = base.filter(pk__in=ranked)
     documents = apply_filters(base, data)
     order = SORTS.get(data.get("sap_xep") or "-issue_date")[0]
     documents = documents.select_related("document_type", "issuing_authority").order_by(
         order, "-pk"
     )
-    options = cached_facets(index_page, base, data)
-    paginator = Paginator(documents, PAGE_SIZE)
-    paginator.count = total_from(options["hieu_luc"], data)  # saves the COUNT(*) query
-    query = request.GET.copy()
-    query.pop("page", None)
+    # Counts for a query are its own; without one they are shared and cached.
+    options = facets(base, data) if query else cached_facets(index_page, base, data)
+    if query and not data.get("sap_xep"):
+        page = relevance_page(documents, ranked, request.GET.get("page"))
+    else:
+        paginator = Paginator(documents, PAGE_SIZE)
+        paginator.count = total_from(options["hieu_luc"], data)  # saves the COUNT(*) query
+        page = paginator.get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
     return {
         "filter_form": form,
-        "documents": paginator.get_page(request.GET.get("page")),
+        "documents": page,
         "facets": options,
-        "filter_query": query.urlencode(),
+        "filter_query": params.urlencode(),
+        "search_query": query,
+        "degraded": degraded,
     }
+
+
+def relevance_page(documents, ranked, number):
+    """One page of the filtered documents in the search engine's order."""
+    position = {pk: index for index, pk in enumerate(ranked)}
+    pks = sorted(documents.values_list("pk", flat=True), key=position.__getitem__)
+    page = Paginator(pks, PAGE_SIZE).get_page(number)
+    by_pk = documents.in_bulk(page.object_list)
+    page.object_list = [by_pk[pk] for pk in page.object_list]
+    return page

@@ -108,3 +108,17 @@ def test_promotions_lead_and_queries_are_counted_without_personal_data(client, p
     assert "xyzzy khong co" in report and "quy chế" in report
     login(roles.CONTRIBUTORS)
     assert client.get("/admin/search-terms/").status_code == 302
+
+
+def test_registry_search_combines_with_filters_and_counts(client, portal):
+    from legal_docs.models import DocumentType
+
+    decree = DocumentType.objects.get(name="Nghị định").pk
+    page = html(client, "/van-ban/?q=ho+tich")
+    assert ">60/2014/QH13<" in page and ">123/2015/NĐ-CP<" in page  # Luật Hộ tịch, its decree
+    assert ">53/2014/QH13<" not in page  # Luật Công chứng
+    assert f'<option value="{decree}">Nghị định (2)</option>' in page  # 123/2015, 87/2020
+    narrowed = html(client, f"/van-ban/?q=ho+tich&loai={decree}")
+    assert ">123/2015/NĐ-CP<" in narrowed and ">60/2014/QH13<" not in narrowed
+    assert ">2975/QĐ-UBND<" in html(client, "/van-ban/?q=QĐ+2975")
+    assert client.get("/van-ban/", {"q": "((*", "page": "99"}).status_code == 200

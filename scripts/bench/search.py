@@ -1,0 +1,121 @@
+"""Public search at size: indexing throughput into each backend, then a fixed mix of citizen
+queries through the search views (full Django stack, one process), p50/p95 per backend and
+the engine/PostgreSQL ratio.
+
+    bash scripts/services/opensearch.sh
+    DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal_bench \\
+    SEARCH_URL=http://127.0.0.1:9200 SEARCH_INDEX_PREFIX=bench_sotp_ \\
+    DJANGO_SETTINGS_MODULE=portal.settings.test \\
+    .venv/bin/python scripts/bench/search.py
+
+The database is the one scripts/bench/legal_docs.py fills (100,000 documents).
+--skip-index reuses the indexes of an earlier run.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from wagtail.search.backends import get_search_backend  # noqa: E402
+
+from legal_docs.models import LegalDocumentPage  # noqa: E402
+
+QUERIES = [
+    "quyết định",
+    "quyet dinh",
+    "hộ tịch",
+    "ho tich",
+    "chứng thực bản sao",
+    "chung thuc ban sao",
+    "2975/QĐ-UBND",
+    "2975 qd ubnd",
+    "QĐ 2975",
+    "đăng ký khai sinh",
+    "dang ky khai sinh",
+    "trợ giúp pháp lý",
+    "luat ho tich",
+    "thong tu huong dan",
+]
+PATHS = [("/tim-kiem/", {"q": q}) for q in QUERIES] + [("/van-ban/", {"q": q}) for q in QUERIES]
+
+
+def index(backend_name):
+    """Every legal document into one backend, in batches of 1,000 (the engine's bulk API;
+    for the engine a fresh index swapped in by alias, as update_index does); documents/s."""
+    backend = get_search_backend(backend_name)
+    documents = LegalDocumentPage.objects.live().order_by("pk")
+    total = documents.count()
+    start = time.perf_counter()
+    index = backend.get_index_for_model(LegalDocumentPage)
+    rebuilder = backend.rebuilder_class(index) if hasattr(backend, "es") else None
+    if rebuilder:
+        index = rebuilder.start()
+        index.add_model(LegalDocumentPage)
+    for offset in range(0, total, 1000):
+        index.add_items(LegalDocumentPage, list(documents[offset : offset + 1000]))
+    if rebuilder:
+        rebuilder.finish()
+    return total, total / (time.perf_counter() - start)
+
+
+def measure(client, rounds):
+    timings = []
+    for _ in range(rounds):
+        for path, params in PATHS:
+            start = time.perf_counter()
+            response = client.get(path, params)
+            timings.append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                sys.exit(f"{path} {params}: HTTP {response.status_code}")
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--skip-index", action="store_true")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    if not settings.SEARCH_URL:
+        sys.exit("Set SEARCH_URL (bash scripts/services/opensearch.sh starts the engine).")
+    database = settings.WAGTAILSEARCH_BACKENDS["database"]
+    rows = {}
+    for label, backend_name, backends in [
+        ("engine", "default", settings.WAGTAILSEARCH_BACKENDS),
+        ("postgres", "database", {"default": database, "database": database}),
+    ]:
+        if not args.skip_index:
+            total, rate = index(backend_name)
+            print(f"{label}: indexed {total} documents, {rate:.0f} documents/s", flush=True)
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+            cache.clear()
+            client = Client()
+            measure(client, 1)  # warm
+            rows[label] = measure(client, args.rounds)
+        p50, p95 = rows[label]
+        print(
+            f"{label}: {len(PATHS) * args.rounds} requests, p50 {p50:.1f} ms, p95 {p95:.1f} ms",
+            flush=True,
+        )
+    print(
+        "engine/postgres p50 ratio {:.2f}, p95 ratio {:.2f}".format(
+            rows["engine"][0] / rows["postgres"][0], rows["engine"][1] / rows["postgres"][1]
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
