@@ -5,6 +5,8 @@ any save of the settings starts a new cache generation, so citizens never see a 
 The cache must be shared by all application processes for that to hold: CACHES in
 portal/settings/production.py uses files on local disk."""
 
+from collections import namedtuple
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -58,6 +60,19 @@ def menu(site):
         return items
 
     return cache.get_or_set(_key("menu", site.pk), build, TIMEOUT)
+
+
+Section = namedtuple("Section", "pk title slug path")
+
+
+def sections(site):
+    """The live, public top-level sections, as plain values (search facets use them)."""
+
+    def build():
+        children = site.root_page.get_children().live().public()
+        return [Section(p.pk, p.title, p.slug, p.path) for p in children]
+
+    return cache.get_or_set(_key("sections", site.pk), build, TIMEOUT)
 
 
 def restricted_paths():

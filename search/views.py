@@ -7,7 +7,8 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
 from home.models import paginate
-from search.engine import clean_query, search_backend, search_pages
+from portal import chrome
+from search.engine import clean_query, search_backend, search_pages, section_counts
 from search.highlight import page_text, snippet
 from search.models import UnansweredQuery
 
@@ -37,14 +38,10 @@ def promotions(query):
     ]
 
 
-def section_facets(query, backend, home):
+def section_facets(query, backend, sections):
     """(section, count) for each top-level section holding results."""
-    facets = []
-    for section in home.get_children().live().public().specific():
-        count = backend.search(query, public_pages().descendant_of(section), operator="and").count()
-        if count:
-            facets.append((section, count))
-    return facets
+    counts = section_counts(query, public_pages(), sections, backend)
+    return [(section, counts[section.pk]) for section in sections if counts.get(section.pk)]
 
 
 def search(request):
@@ -54,16 +51,15 @@ def search(request):
     sort = request.GET.get("sap_xep", "lien-quan")
     sort = sort if sort in SORTS else "lien-quan"
     site = Site.find_for_request(request)
-    home = site.root_page if site else None
-    section = None
-    if slug := request.GET.get("muc"):
-        section = home.get_children().live().public().filter(slug=slug).first() if home else None
+    sections = chrome.sections(site) if site else []
+    slug = request.GET.get("muc")
+    section = next((s for s in sections if s.slug == slug), None)
     context = {"search_query": query, "sort": sort, "section": section}
     if query:
         backend, degraded = search_backend()
         queryset = public_pages()
         if section:
-            queryset = queryset.descendant_of(section)
+            queryset = queryset.filter(path__startswith=section.path)
         if not SORTS[sort]:
             queryset = queryset.order_by("-first_published_at")
         results, _ = search_pages(query, queryset, backend, order_by_relevance=SORTS[sort])
@@ -75,7 +71,7 @@ def search(request):
             results=page,
             rows=[(result, snippet(page_text(result), query)) for result in page],
             all_sections_query=urlencode({"q": query, "sap_xep": sort}),
-            facets=section_facets(query, backend, home) if home else [],
+            facets=section_facets(query, backend, sections),
             degraded=degraded,
             filter_query=urlencode(
                 {"q": query, "sap_xep": sort, **({"muc": section.slug} if section else {})}

@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -18,7 +17,6 @@ from home.models import ArticleIndexPage, ArticlePage
 from tests.helpers import add_live_child, publish, refresh_engine, run_search_worker, setup_portal
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db(transaction=True)]
-PID_FILE = Path(settings.BASE_DIR) / ".services" / "opensearch-data" / "opensearch.pid"
 TITLE = "Thông báo tuyển dụng viên chức Sở Tư pháp năm 2026"
 
 
@@ -30,7 +28,9 @@ def engine_up():
 
 
 def stop_engine():
-    os.kill(int(PID_FILE.read_text()), signal.SIGTERM)
+    nodes = get_search_backend("default").es.nodes.info(node_id="_local", metric="process")
+    [node] = nodes["nodes"].values()
+    os.kill(node["process"]["id"], signal.SIGTERM)
     for _ in range(60):
         if not engine_up():
             return

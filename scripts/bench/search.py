@@ -56,7 +56,7 @@ def index(backend_name):
     """Every legal document into one backend, in batches of 1,000 (the engine's bulk API;
     for the engine a fresh index swapped in by alias, as update_index does); documents/s."""
     backend = get_search_backend(backend_name)
-    documents = LegalDocumentPage.objects.live().order_by("pk")
+    documents = LegalDocumentPage.get_indexed_objects().live().order_by("pk")  # as update_index
     total = documents.count()
     start = time.perf_counter()
     index = backend.get_index_for_model(LegalDocumentPage)

@@ -15,8 +15,10 @@ PORT=${SEARCH_PORT:-9200}
 HEAP=${SEARCH_HEAP:-512m}
 SEARCH_USER=${SEARCH_USER:-portal-search}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-HOME_DIR=$ROOT/.services/opensearch-$VERSION
-DATA=$ROOT/.services/opensearch-data
+# As root the server lives outside the checkout, which its own user may not be able to enter.
+if [ "$(id -u)" -eq 0 ]; then SERVICES=${SEARCH_HOME:-/var/lib/portal-search}; else SERVICES=$ROOT/.services; fi
+HOME_DIR=$SERVICES/opensearch-$VERSION
+DATA=$SERVICES/opensearch-data
 URL=http://127.0.0.1:$PORT
 
 answering() { curl -fsS "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
@@ -31,6 +33,7 @@ need() {  # command, Debian package
 need java openjdk-17-jre-headless
 need mvn maven
 need curl curl
+need unzip unzip
 
 if [ ! -x "$HOME_DIR/bin/opensearch" ]; then
   echo "Fetching OpenSearch $VERSION from Maven Central..."
@@ -39,9 +42,9 @@ if [ ! -x "$HOME_DIR/bin/opensearch" ]; then
     -Dartifact="org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip"
   mvn -q -B dependency:copy -DoutputDirectory="$download" \
     -Dartifact="org.opensearch.plugin:analysis-common:$VERSION"
-  mkdir -p "$ROOT/.services"
+  mkdir -p "$SERVICES"
   rm -rf "$HOME_DIR"
-  (cd "$ROOT/.services" && unzip -q "$download/opensearch-$VERSION.zip")
+  (cd "$SERVICES" && unzip -q "$download/opensearch-$VERSION.zip")
   module=$HOME_DIR/modules/analysis-common
   mkdir -p "$module"
   cp "$download/analysis-common-$VERSION.jar" "$module/"
