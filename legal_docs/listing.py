@@ -112,7 +112,8 @@ def facets(base, data):
 
 def cached_facets(index_page, base, data):
     """Counts over the whole registry cost a scan; they are kept until the next publish (a
-    new cache generation) or the next day (validity depends on the date)."""
+    new cache generation) or the next day (validity depends on the date). A search's
+    counts are keyed by its words too, so a popular query costs its counts once."""
     key = f"legal_docs:facets:{chrome.generation()}:{today().isoformat()}:{hashlib.sha1(repr((index_page.pk, sorted(data.items()))).encode()).hexdigest()}"
     return cache.get_or_set(key, lambda: facets(base, data), chrome.TIMEOUT)
 
@@ -123,17 +124,17 @@ def total_from(options, data):
     return sum(n for value, _label, n in options if not chosen or value == chosen)
 
 
-SEARCH_LIMIT = 500
+SEARCH_LIMIT = 200
 
 
 def search_ranked_pks(index_page, query):
-    """The registry's documents matching `query`, best first (at most 500: nobody reads
+    """The registry's documents matching `query`, best first (at most 200: nobody reads
     further; the filters then narrow them), and whether the engine was unavailable."""
-    from search.engine import search_pages
+    from search.engine import ranked_pks, search_backend
 
-    documents = LegalDocumentPage.objects.live().child_of(index_page).only("pk")
-    results, degraded = search_pages(query, documents)
-    return [page.pk for page in results[:SEARCH_LIMIT]], degraded
+    backend, degraded = search_backend()
+    documents = LegalDocumentPage.objects.live().child_of(index_page)
+    return ranked_pks(clean_query(query), documents, backend, SEARCH_LIMIT), degraded
 
 
 def listing_context(index_page, request):
@@ -155,8 +156,7 @@ def listing_context(index_page, request):
     documents = documents.select_related("document_type", "issuing_authority").order_by(
         order, "-pk"
     )
-    # Counts for a query are its own; without one they are shared and cached.
-    options = facets(base, data) if query else cached_facets(index_page, base, data)
+    options = cached_facets(index_page, base, data)
     if query and not data.get("sap_xep"):
         page = relevance_page(documents, ranked, request.GET.get("page"))
     else:

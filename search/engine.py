@@ -37,10 +37,13 @@ def numbered_documents(query, queryset=None):
     numbers = [t for t in tokens if t.isdigit() and len(t) <= 5]
     if not numbers or len(tokens) > 8:
         return []
+    # number_key is stored upper case, so a plain prefix match can use its index; no
+    # ordering, or PostgreSQL walks every page in tree order to find a handful.
     candidates = (
         (queryset or LegalDocumentPage.objects.live().public())
-        .filter(number_key__istartswith=f"{numbers[0]}/")
-        .select_related("document_type")[:50]
+        .filter(number_key__startswith=f"{numbers[0]}/")
+        .select_related("document_type")
+        .order_by()[:50]
     )
     found = []
     for page in candidates:
@@ -81,10 +84,12 @@ class NumberFirst:
     """A result list with the documents matched by number in front of the backend's own
     results (from which they are left out), sliceable by Django's paginator."""
 
-    def __init__(self, first, rest):
-        self.first, self.rest = first, rest
+    def __init__(self, first, rest, total=None):
+        self.first, self.rest, self.total = first, rest, total
 
     def count(self):
+        if self.total is not None:  # already known from the facet request
+            return self.total
         return len(self.first) + self.rest.count()
 
     def __len__(self):
@@ -102,7 +107,22 @@ class NumberFirst:
         return self[index : index + 1][0]
 
 
-def search_pages(query, queryset, backend=None, order_by_relevance=True):
+def ranked_pks(query, queryset, backend, limit):
+    """The pks of the best `limit` matches, without loading the pages (the engine returns
+    them with its hits; a database backend has to load them)."""
+    numbered = [p.pk for p in numbered_documents(query) if queryset.filter(pk=p.pk).exists()]
+    results = backend.search(query, queryset.exclude(pk__in=numbered), operator="and")
+    if not hasattr(backend, "es"):
+        return numbered + [page.pk for page in results[:limit]]
+    body = results._get_es_body()
+    index = backend.get_index_for_model(queryset.model).name
+    hits = results._backend_do_search(
+        body, index=index, from_=0, size=limit, **{results.fields_param_name: "pk"}
+    )["hits"]["hits"]
+    return numbered + [int(hit["fields"]["pk"][0]) for hit in hits]
+
+
+def search_pages(query, queryset, backend=None, order_by_relevance=True, total=None):
     """Search `queryset` (live, public pages) for `query`; documents named by number first."""
     query = clean_query(query)
     if backend is None:
@@ -117,13 +137,13 @@ def search_pages(query, queryset, backend=None, order_by_relevance=True):
         operator="and",
         order_by_relevance=order_by_relevance,
     )
-    return NumberFirst(numbered, rest), degraded
+    return NumberFirst(numbered, rest, total), degraded
 
 
 def section_counts(query, queryset, sections, backend):
-    """{section pk: number of results under it}. On the engine one request with a filters
-    aggregation on page paths (as Wagtail's own facet() does for one field); on a database
-    backend one count per section."""
+    """({section pk: number of results under it}, number of results in all). On the engine
+    one request with a filters aggregation on page paths (as Wagtail's own facet() does for
+    one field) that also counts the total; on a database backend one count each."""
     query = clean_query(query)
     numbered = numbered_documents(query)
     rest = queryset.exclude(pk__in=[p.pk for p in numbered])
@@ -133,6 +153,7 @@ def section_counts(query, queryset, sections, backend):
         path = results.query_compiler._get_filterable_field("path")
         column = results.query_compiler.mapping.get_field_column_name(path)
         body = results._get_es_body(for_count=True)
+        body["track_total_hits"] = True
         body["aggregations"] = {
             "sections": {
                 "filters": {
@@ -146,13 +167,15 @@ def section_counts(query, queryset, sections, backend):
         response = results._backend_do_search(body, index=index, size=0)
         for key, bucket in response["aggregations"]["sections"]["buckets"].items():
             counts[int(key)] = bucket["doc_count"]
+        total = response["hits"]["total"]["value"]
     else:
         for section in sections:
             counts[section.pk] = backend.search(
                 query, rest.filter(path__startswith=section.path), operator="and"
             ).count()
+        total = backend.search(query, rest, operator="and").count()
     for page in numbered:
         for section in sections:
             if page.path.startswith(section.path):
                 counts[section.pk] = counts.get(section.pk, 0) + 1
-    return counts
+    return counts, total + len(numbered)

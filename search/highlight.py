@@ -3,6 +3,7 @@ them marked, whether the citizen typed the marks or not."""
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -12,9 +13,14 @@ from legal_docs.numbering import fold
 WINDOW = 90
 
 
+@lru_cache(maxsize=4096)
+def fold_char(char):
+    return (fold(char) or char)[:1]
+
+
 def fold_each(text):
     # One character in, one out, so positions in the folded text are positions in the text.
-    return "".join((fold(char) or char)[:1] for char in text)
+    return "".join(map(fold_char, text))
 
 
 def snippet(text, query, window=WINDOW):

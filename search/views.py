@@ -39,9 +39,9 @@ def promotions(query):
 
 
 def section_facets(query, backend, sections):
-    """(section, count) for each top-level section holding results."""
-    counts = section_counts(query, public_pages(), sections, backend)
-    return [(section, counts[section.pk]) for section in sections if counts.get(section.pk)]
+    """([(section, count) for each top-level section holding results], total)."""
+    counts, total = section_counts(query, public_pages(), sections, backend)
+    return [(s, counts[s.pk]) for s in sections if counts.get(s.pk)], total
 
 
 def search(request):
@@ -62,7 +62,12 @@ def search(request):
             queryset = queryset.filter(path__startswith=section.path)
         if not SORTS[sort]:
             queryset = queryset.order_by("-first_published_at")
-        results, _ = search_pages(query, queryset, backend, order_by_relevance=SORTS[sort])
+        facets, total = section_facets(query, backend, sections)
+        if section:
+            total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)
+        results, _ = search_pages(
+            query, queryset, backend, order_by_relevance=SORTS[sort], total=total
+        )
         page = paginate(request, results)
         if page.number == 1:
             record(query, page.paginator.count)
@@ -71,7 +76,7 @@ def search(request):
             results=page,
             rows=[(result, snippet(page_text(result), query)) for result in page],
             all_sections_query=urlencode({"q": query, "sap_xep": sort}),
-            facets=section_facets(query, backend, sections),
+            facets=facets,
             degraded=degraded,
             filter_query=urlencode(
                 {"q": query, "sap_xep": sort, **({"muc": section.slug} if section else {})}
