@@ -2,6 +2,7 @@
 
 import pytest
 from django.template.loader import render_to_string
+from wagtail.models import Page
 
 from home.models import ArticlePage, SectionPage, StandardPage
 from home.sections import SECTIONS
@@ -130,3 +131,13 @@ def test_health_endpoint(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_the_database_backend_finds_words_typed_without_marks(portal):
+    # PostgreSQL under `make test`, SQLite under `make run` and `make test-fast`.
+    from wagtail.search.backends import get_search_backend
+
+    results = get_search_backend("database").search(
+        "luat ho tich", Page.objects.live(), operator="and"
+    )
+    assert [page.title for page in results[:1]] == ["Luật Hộ tịch"]
