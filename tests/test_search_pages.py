@@ -122,3 +122,26 @@ def test_registry_search_combines_with_filters_and_counts(client, portal):
     assert ">123/2015/NĐ-CP<" in narrowed and ">60/2014/QH13<" not in narrowed
     assert ">2975/QĐ-UBND<" in html(client, "/van-ban/?q=QĐ+2975")
     assert client.get("/van-ban/", {"q": "((*", "page": "99"}).status_code == 200
+
+
+def test_private_pages_are_never_found(client, portal):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import ArticlePage
+
+    article = ArticlePage.objects.live().get(slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu")
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="noi-bo"
+    )
+    assert article.title not in html(client, "/tim-kiem/?q=kien+toan+ban+bien+tap")
+    titles = [
+        r["title"] for r in client.get("/tim-kiem/goi-y/", {"q": "kiện toàn ban"}).json()["results"]
+    ]
+    assert article.title not in titles
+
+
+def test_update_index_swaps_in_a_fresh_index_by_alias(portal):
+    backend = get_search_backend("default")
+    alias = backend.get_index_for_model(Page).name
+    [index_name] = backend.es.indices.get_alias(name=alias)
+    assert index_name != alias and index_name.startswith(alias + "_")
