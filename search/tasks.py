@@ -46,6 +46,12 @@ def update_engine(app_label, model_name, pk, attempt=0):
     instance = model._default_manager.filter(pk=pk).first()
     indexed = get_indexed_instance(instance) if instance is not None else None
     try:
+        index = backend.get_index_for_model(model)
+        if not index.exists():
+            # An engine reinstalled or wiped: recreate the index with the Vietnamese analysis
+            # rather than let the engine guess a mapping (update_index then fills the rest).
+            index.put()
+            index.add_model(model)
         if indexed is not None:
             backend.add(indexed)
         else:
