@@ -130,11 +130,10 @@ SEARCH_LIMIT = 200
 def search_ranked_pks(index_page, query):
     """The registry's documents matching `query`, best first (at most 200: nobody reads
     further; the filters then narrow them), and whether the engine was unavailable."""
-    from search.engine import ranked_pks, search_backend
+    from search.engine import ranked_pks, with_fallback
 
-    backend, degraded = search_backend()
     documents = LegalDocumentPage.objects.live().child_of(index_page)
-    return ranked_pks(clean_query(query), documents, backend, SEARCH_LIMIT), degraded
+    return with_fallback(lambda backend: ranked_pks(query, documents, backend, SEARCH_LIMIT))
 
 
 def listing_context(index_page, request):

@@ -80,6 +80,21 @@ def search_backend():
     return get_search_backend("database"), True
 
 
+def with_fallback(run):
+    """(run(backend), degraded): on the engine when it answers; if it fails mid-way (down,
+    overloaded, an index missing after a reinstall), once more on the database backend, so
+    citizens get results and a note, never an error page."""
+    backend, degraded = search_backend()
+    try:
+        return run(backend), degraded
+    except Exception:
+        if not hasattr(backend, "es"):
+            raise
+        logger.exception("Search engine failed; answering from the database instead.")
+        cache.set("search:engine-up", False, ENGINE_CHECK_SECONDS)
+        return run(get_search_backend("database")), True
+
+
 class NumberFirst:
     """A result list with the documents matched by number in front of the backend's own
     results (from which they are left out), sliceable by Django's paginator."""

@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from home.models import paginate
 from portal import chrome
-from search.engine import clean_query, search_backend, search_pages, section_counts
+from search.engine import clean_query, search_pages, section_counts, with_fallback
 from search.highlight import page_text, snippet
 from search.models import UnansweredQuery
 
@@ -56,19 +56,24 @@ def search(request):
     section = next((s for s in sections if s.slug == slug), None)
     context = {"search_query": query, "sort": sort, "section": section}
     if query:
-        backend, degraded = search_backend()
         queryset = public_pages()
         if section:
             queryset = queryset.filter(path__startswith=section.path)
         if not SORTS[sort]:
             queryset = queryset.order_by("-first_published_at")
-        facets, total = section_facets(query, backend, sections)
-        if section:
-            total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)
-        results, _ = search_pages(
-            query, queryset, backend, order_by_relevance=SORTS[sort], total=total
-        )
-        page = paginate(request, results)
+
+        def run(backend):
+            facets, total = section_facets(query, backend, sections)
+            if section:
+                total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)
+            results, _ = search_pages(
+                query, queryset, backend, order_by_relevance=SORTS[sort], total=total
+            )
+            page = paginate(request, results)
+            page.object_list = list(page.object_list)  # ask the backend now, inside the fallback
+            return page, facets
+
+        (page, facets), degraded = with_fallback(run)
         if page.number == 1:
             record(query, page.paginator.count)
         context.update(
@@ -91,8 +96,9 @@ def autocomplete(request):
     query = clean_query(request.GET.get("q", ""))[:60]
     if len(query) < 2:
         return JsonResponse({"results": []})
-    backend, _ = search_backend()
-    results = backend.autocomplete(query, public_pages())[:AUTOCOMPLETE_SIZE]
+    results, _ = with_fallback(
+        lambda backend: list(backend.autocomplete(query, public_pages())[:AUTOCOMPLETE_SIZE])
+    )
     return JsonResponse(
         {"results": [{"title": page.title, "url": page.get_url(request)} for page in results]},
         json_dumps_params={"ensure_ascii": False},

@@ -9,8 +9,10 @@ import time
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import ArticleIndexPage, ArticlePage
@@ -83,3 +85,35 @@ def test_an_outage_loses_no_update_and_shows_no_error(client):
     assert TITLE in html and "chế độ rút gọn" not in html
     engine = get_search_backend("default")
     assert [p.title for p in engine.search("tuyển dụng viên chức", ArticlePage)][:1] == [TITLE]
+
+
+def test_a_missing_index_answers_from_the_database(client):
+    # The engine answers but lost its index (a reinstall before `update_index`).
+    setup_portal()
+    news = ArticleIndexPage.objects.get(slug="tin-tuc")
+    page = ArticlePage(
+        title=TITLE,
+        slug="tuyen-dung-2026",
+        lead="Sở Tư pháp thông báo tuyển dụng.",
+        author="Văn phòng Sở",
+        source="Văn phòng Sở",
+        live=False,
+    )
+    add_live_child(news, page)
+    publish(page)
+    engine = get_search_backend("default")
+    alias = engine.get_index_for_model(Page).name
+    try:
+        for name in engine.es.indices.get_alias(name=alias):
+            engine.es.indices.delete(index=name)
+        html = search_page(client, "tuyen dung vien chuc")
+        assert TITLE in html and "chế độ rút gọn" in html
+        cache.clear()
+        suggestions = client.get("/tim-kiem/goi-y/", {"q": "tuyển dụng"}).json()["results"]
+        assert TITLE in [item["title"] for item in suggestions]
+        cache.clear()
+        registry = client.get("/van-ban/", {"q": "hộ tịch"})
+        assert registry.status_code == 200 and "chế độ rút gọn" in registry.content.decode()
+    finally:
+        with open(os.devnull, "w") as devnull:
+            call_command("update_index", stdout=devnull)
