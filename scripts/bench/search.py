@@ -9,7 +9,7 @@ the engine/PostgreSQL ratio.
     .venv/bin/python scripts/bench/search.py
 
 The database is the one scripts/bench/legal_docs.py fills (100,000 documents).
---skip-index reuses the indexes of an earlier run.
+--index engine|postgres|none reuses the other indexes of an earlier run.
 """
 
 import argparse
@@ -92,7 +92,12 @@ def measure(client, rounds):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--skip-index", action="store_true")
+    parser.add_argument(
+        "--index",
+        choices=["both", "engine", "postgres", "none"],
+        default="both",
+        help="which backends to (re)index before measuring",
+    )
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if not settings.SEARCH_URL:
@@ -103,7 +108,7 @@ def main():
         ("engine", "default", settings.WAGTAILSEARCH_BACKENDS),
         ("postgres", "database", {"default": database, "database": database}),
     ]:
-        if not args.skip_index:
+        if args.index in ("both", label):
             total, rate = index(backend_name)
             print(f"{label}: indexed {total} documents, {rate:.0f} documents/s", flush=True)
         with override_settings(WAGTAILSEARCH_BACKENDS=backends):
