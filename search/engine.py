@@ -137,14 +137,17 @@ def ranked_pks(query, queryset, backend, limit):
     return numbered + [int(hit["fields"]["pk"][0]) for hit in hits]
 
 
-def search_pages(query, queryset, backend=None, order_by_relevance=True, total=None):
-    """Search `queryset` (live, public pages) for `query`; documents named by number first."""
+def search_pages(query, queryset, backend=None, order_by_relevance=True, total=None, numbered=None):
+    """Search `queryset` (live, public pages) for `query`; documents named by number first.
+    `numbered` saves looking them up again when the caller already has."""
     query = clean_query(query)
     if backend is None:
         backend, degraded = search_backend()
     else:
         degraded = False
-    numbered = [p for p in numbered_documents(query) if queryset.filter(pk=p.pk).exists()]
+    if numbered is None:
+        numbered = numbered_documents(query)
+    numbered = [p for p in numbered if queryset.filter(pk=p.pk).exists()]
     # Every word must match, on every backend (Wagtail's engine default is "or").
     rest = backend.search(
         query,
@@ -155,12 +158,13 @@ def search_pages(query, queryset, backend=None, order_by_relevance=True, total=N
     return NumberFirst(numbered, rest, total), degraded
 
 
-def section_counts(query, queryset, sections, backend):
+def section_counts(query, queryset, sections, backend, numbered=None):
     """({section pk: number of results under it}, number of results in all). On the engine
     one request with a filters aggregation on page paths (as Wagtail's own facet() does for
     one field) that also counts the total; on a database backend one count each."""
     query = clean_query(query)
-    numbered = numbered_documents(query)
+    if numbered is None:
+        numbered = numbered_documents(query)
     rest = queryset.exclude(pk__in=[p.pk for p in numbered])
     counts = {}
     if hasattr(backend, "es"):

@@ -8,7 +8,13 @@ from wagtail.models import Page, Site
 
 from home.models import paginate
 from portal import chrome
-from search.engine import clean_query, search_pages, section_counts, with_fallback
+from search.engine import (
+    clean_query,
+    numbered_documents,
+    search_pages,
+    section_counts,
+    with_fallback,
+)
 from search.highlight import page_text, snippet
 from search.models import UnansweredQuery
 
@@ -20,16 +26,16 @@ def public_pages():
     return Page.objects.live().public().specific()
 
 
-def record(query, count):
+def record(stored, count):
     """Count the query for the editors' report (search terms, and those without results)."""
-    Query.get(query).add_hit()
+    stored.add_hit()
     if not count:
-        UnansweredQuery.record(query)
+        UnansweredQuery.record(stored.query_string)
 
 
-def promotions(query):
+def promotions(stored):
     """The board's promoted results for this query (wagtail.contrib.search_promotions)."""
-    picks = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+    picks = stored.editors_picks.select_related("page").order_by("sort_order")
     return [
         pick
         for pick in picks
@@ -38,9 +44,9 @@ def promotions(query):
     ]
 
 
-def section_facets(query, backend, sections):
+def section_facets(query, backend, sections, numbered):
     """([(section, count) for each top-level section holding results], total)."""
-    counts, total = section_counts(query, public_pages(), sections, backend)
+    counts, total = section_counts(query, public_pages(), sections, backend, numbered)
     return [(s, counts[s.pk]) for s in sections if counts.get(s.pk)], total
 
 
@@ -62,22 +68,30 @@ def search(request):
         if not SORTS[sort]:
             queryset = queryset.order_by("-first_published_at")
 
+        numbered = numbered_documents(query)
+
         def run(backend):
-            facets, total = section_facets(query, backend, sections)
+            facets, total = section_facets(query, backend, sections, numbered)
             if section:
                 total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)
             results, _ = search_pages(
-                query, queryset, backend, order_by_relevance=SORTS[sort], total=total
+                query,
+                queryset,
+                backend,
+                order_by_relevance=SORTS[sort],
+                total=total,
+                numbered=numbered,
             )
             page = paginate(request, results)
             page.object_list = list(page.object_list)  # ask the backend now, inside the fallback
             return page, facets
 
         (page, facets), degraded = with_fallback(run)
-        if page.number == 1:
-            record(query, page.paginator.count)
+        stored = Query.get(query) if page.number == 1 else None
+        if stored:
+            record(stored, page.paginator.count)
         context.update(
-            promotions=promotions(query) if page.number == 1 and not section else [],
+            promotions=promotions(stored) if stored and not section else [],
             results=page,
             rows=[(result, snippet(page_text(result), query)) for result in page],
             all_sections_query=urlencode({"q": query, "sap_xep": sort}),
