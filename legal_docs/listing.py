@@ -18,7 +18,7 @@ from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.models.validity import today
 from legal_docs.numbering import number_key
 from portal import chrome
-from search.engine import clean_query
+from search.engine import clean_query, ranked_pks, with_fallback
 
 SORTS = {
     "-issue_date": ("-issue_date", _("Newest issue date first")),
@@ -130,8 +130,6 @@ SEARCH_LIMIT = 200
 def search_ranked_pks(index_page, query):
     """The registry's documents matching `query`, best first (at most 200: nobody reads
     further; the filters then narrow them), and whether the engine was unavailable."""
-    from search.engine import ranked_pks, with_fallback
-
     documents = LegalDocumentPage.objects.live().child_of(index_page)
     return with_fallback(lambda backend: ranked_pks(query, documents, backend, SEARCH_LIMIT))
 

@@ -1,12 +1,12 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from legal_docs import views
 from legal_docs.models import DocumentType, IssuingAuthority, LegalField
+from portal.menu import PermissionMenuItem
 
 
 class DocumentTypeViewSet(SnippetViewSet):
@@ -48,15 +48,14 @@ def register_batch_urls():
     ]
 
 
-class ReviewerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(views.REVIEW_PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def register_batch_menu_item():
-    return ReviewerMenuItem(
-        _("Import batches"), reverse("legal_docs_batches"), icon_name="download", order=260
+    return PermissionMenuItem(
+        _("Import batches"),
+        reverse("legal_docs_batches"),
+        views.REVIEW_PERMISSION,
+        icon_name="download",
+        order=260,
     )
 
 

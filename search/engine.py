@@ -54,15 +54,32 @@ def numbered_documents(query, queryset=None):
     return found
 
 
+def is_engine(backend):
+    """Whether `backend` is the search engine (OpenSearch/Elasticsearch), not a database."""
+    return hasattr(backend, "es")
+
+
+def answers(backend, timeout=1):
+    try:
+        return bool(backend.es.ping(request_timeout=timeout))
+    except Exception:  # any client error means "not now"
+        return False
+
+
+def within(queryset, pages):
+    """Those of `pages` that `queryset` holds, in order, in one query."""
+    if not pages:
+        return []
+    held = set(queryset.filter(pk__in=[p.pk for p in pages]).values_list("pk", flat=True))
+    return [p for p in pages if p.pk in held]
+
+
 def engine_is_up(backend):
     """Ask the engine at most every few seconds; a refused connection costs one short timeout,
     not one per visitor."""
     state = cache.get("search:engine-up")
     if state is None:
-        try:
-            state = bool(backend.es.ping(request_timeout=1))
-        except Exception:  # any client error means "not now"
-            state = False
+        state = answers(backend)
         if not state:
             logger.warning("Search engine not answering; searching the database instead.")
         cache.set("search:engine-up", state, ENGINE_CHECK_SECONDS)
@@ -73,9 +90,7 @@ def search_backend():
     """(backend, degraded): the engine when it answers, else the database backend, which is
     kept up to date alongside it."""
     backend = get_search_backend("default")
-    if not hasattr(backend, "es"):
-        return backend, False
-    if engine_is_up(backend):
+    if not is_engine(backend) or engine_is_up(backend):
         return backend, False
     return get_search_backend("database"), True
 
@@ -88,7 +103,7 @@ def with_fallback(run):
     try:
         return run(backend), degraded
     except Exception:
-        if not hasattr(backend, "es"):
+        if not is_engine(backend):
             raise
         logger.exception("Search engine failed; answering from the database instead.")
         cache.set("search:engine-up", False, ENGINE_CHECK_SECONDS)
@@ -125,9 +140,9 @@ class NumberFirst:
 def ranked_pks(query, queryset, backend, limit):
     """The pks of the best `limit` matches, without loading the pages (the engine returns
     them with its hits; a database backend has to load them)."""
-    numbered = [p.pk for p in numbered_documents(query) if queryset.filter(pk=p.pk).exists()]
+    numbered = [p.pk for p in within(queryset, numbered_documents(query))]
     results = backend.search(query, queryset.exclude(pk__in=numbered), operator="and")
-    if not hasattr(backend, "es"):
+    if not is_engine(backend):
         return numbered + [page.pk for page in results[:limit]]
     body = results._get_es_body()
     index = backend.get_index_for_model(queryset.model).name
@@ -137,17 +152,13 @@ def ranked_pks(query, queryset, backend, limit):
     return numbered + [int(hit["fields"]["pk"][0]) for hit in hits]
 
 
-def search_pages(query, queryset, backend=None, order_by_relevance=True, total=None, numbered=None):
+def search_pages(query, queryset, backend, order_by_relevance=True, total=None, numbered=None):
     """Search `queryset` (live, public pages) for `query`; documents named by number first.
     `numbered` saves looking them up again when the caller already has."""
     query = clean_query(query)
-    if backend is None:
-        backend, degraded = search_backend()
-    else:
-        degraded = False
     if numbered is None:
         numbered = numbered_documents(query)
-    numbered = [p for p in numbered if queryset.filter(pk=p.pk).exists()]
+    numbered = within(queryset, numbered)
     # Every word must match, on every backend (Wagtail's engine default is "or").
     rest = backend.search(
         query,
@@ -155,7 +166,7 @@ def search_pages(query, queryset, backend=None, order_by_relevance=True, total=N
         operator="and",
         order_by_relevance=order_by_relevance,
     )
-    return NumberFirst(numbered, rest, total), degraded
+    return NumberFirst(numbered, rest, total)
 
 
 def section_counts(query, queryset, sections, backend, numbered=None):
@@ -167,7 +178,7 @@ def section_counts(query, queryset, sections, backend, numbered=None):
         numbered = numbered_documents(query)
     rest = queryset.exclude(pk__in=[p.pk for p in numbered])
     counts = {}
-    if hasattr(backend, "es"):
+    if is_engine(backend):
         results = backend.search(query, rest, operator="and")
         path = results.query_compiler._get_filterable_field("path")
         column = results.query_compiler.mapping.get_field_column_name(path)

@@ -15,20 +15,15 @@ from django_tasks import task
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_instance
 
+from search.engine import answers, is_engine
+
 logger = logging.getLogger(__name__)
 MAX_DELAY = timedelta(minutes=5)
 
 
 def engine():
     backend = get_search_backend("default")
-    return backend if hasattr(backend, "es") else None
-
-
-def engine_answers(backend):
-    try:
-        return bool(backend.es.ping(request_timeout=2))
-    except Exception:
-        return False
+    return backend if is_engine(backend) else None
 
 
 def retry(task_function, attempt, *args):
@@ -57,7 +52,7 @@ def update_engine(app_label, model_name, pk, attempt=0):
         else:
             backend.delete(model(pk=pk))
     except Exception:
-        if engine_answers(backend):
+        if answers(backend, timeout=2):
             raise  # the engine is up and refused the document: a real error, in the log
         retry(update_engine, attempt, app_label, model_name, pk)
         return "engine down: retry scheduled"

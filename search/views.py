@@ -74,7 +74,7 @@ def search(request):
             facets, total = section_facets(query, backend, sections, numbered)
             if section:
                 total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)
-            results, _ = search_pages(
+            results = search_pages(
                 query,
                 queryset,
                 backend,

@@ -1,14 +1,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from portal.menu import PermissionMenuItem
 from search import admin_views
-
-
-class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.PERMISSION)
 
 
 @hooks.register("register_admin_urls")
@@ -18,6 +13,10 @@ def register_search_report_url():
 
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return StatisticsMenuItem(
-        _("What citizens search for"), reverse("search_terms_report"), icon_name="search", order=60
+    return PermissionMenuItem(
+        _("What citizens search for"),
+        reverse("search_terms_report"),
+        admin_views.PERMISSION,
+        icon_name="search",
+        order=60,
     )

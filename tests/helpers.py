@@ -19,6 +19,7 @@ from legal_docs.models import (
     LegalDocumentPage,
     annotate_validity,
 )
+from search.engine import is_engine
 from workflow.guard import authorised
 from workflow.models import RoyaltyGenre
 
@@ -114,7 +115,7 @@ def refresh_engine(*pages):
     """Index `pages` in the engine now (the queue's worker would, see test_search_resilience)
     and make everything indexed searchable (the engine itself refreshes every second)."""
     backend = get_search_backend("default")
-    if hasattr(backend, "es"):
+    if is_engine(backend):
         for page in pages:
             backend.add(page)
         backend.es.indices.refresh(index=f"{backend.index_prefix}*")

@@ -79,7 +79,7 @@ def test_suggestions_complete_with_and_without_marks(client, portal):
 
 @pytest.mark.parametrize("query", BAD_INPUT)
 def test_the_database_fallback_takes_any_query_too(portal, query):
-    results, _ = search_pages(query, Page.objects.live().public(), get_search_backend("database"))
+    results = search_pages(query, Page.objects.live().public(), get_search_backend("database"))
     list(results[:10])
     list(get_search_backend("database").autocomplete(clean_query(query) or "x", Page)[:5])
 

@@ -5,13 +5,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.menu import PermissionMenuItem
 from workflow import views
 from workflow.dashboard import ModerationPanel, sees_moderation_panel
 from workflow.forms import ReasonForm
@@ -204,16 +204,12 @@ def register_workflow_urls():
     ]
 
 
-class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(views.STATISTICS_PERMISSION)
-
-
 @hooks.register("register_reports_menu_item")
 def register_statistics_menu_item():
-    return StatisticsMenuItem(
+    return PermissionMenuItem(
         gettext_lazy("Moderation statistics"),
         reverse("workflow_moderation_statistics"),
+        views.STATISTICS_PERMISSION,
         icon_name="clipboard-list",
         order=50,
     )

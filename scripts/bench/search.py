@@ -32,6 +32,7 @@ from django.test import Client, override_settings  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from legal_docs.models import LegalDocumentPage  # noqa: E402
+from search.engine import is_engine  # noqa: E402
 
 QUERIES = [
     "quyết định",
@@ -60,7 +61,7 @@ def index(backend_name):
     total = documents.count()
     start = time.perf_counter()
     index = backend.get_index_for_model(LegalDocumentPage)
-    rebuilder = backend.rebuilder_class(index) if hasattr(backend, "es") else None
+    rebuilder = backend.rebuilder_class(index) if is_engine(backend) else None
     if rebuilder:
         index = rebuilder.start()
         index.add_model(LegalDocumentPage)
