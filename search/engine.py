@@ -1,6 +1,7 @@
 """What public search asks of the backends: a clean query, the legal document a citizen
 means when they type its number, and an answer even while the search engine is down."""
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -52,6 +53,23 @@ def numbered_documents(query, queryset=None):
         if all(token in parts for token in tokens):
             found.append(page)
     return found
+
+
+def remembered(name, query, compute):
+    """compute() -> (answer, degraded), kept for repeated searches until published content or
+    the engine's index changes (a new cache generation); an answer from the fallback is not
+    kept, so the full search is back as soon as the engine is."""
+    from portal import chrome
+
+    digest = hashlib.sha1(f"{name}\n{query}".encode()).hexdigest()
+    key = f"search:{chrome.generation()}:{digest}"
+    answer = cache.get(key)
+    if answer is not None:
+        return answer, False
+    answer, degraded = compute()
+    if not degraded:
+        cache.set(key, answer, chrome.TIMEOUT)
+    return answer, degraded
 
 
 def is_engine(backend):
@@ -144,7 +162,7 @@ def ranked_pks(query, queryset, backend, limit):
     results = backend.search(query, queryset.exclude(pk__in=numbered), operator="and")
     if not is_engine(backend):
         return numbered + [page.pk for page in results[:limit]]
-    body = results._get_es_body()
+    body = {**results._get_es_body(), "track_total_hits": False}
     index = backend.get_index_for_model(queryset.model).name
     hits = results._backend_do_search(
         body, index=index, from_=0, size=limit, **{results.fields_param_name: "pk"}
@@ -184,18 +202,14 @@ def section_counts(query, queryset, sections, backend, numbered=None):
         column = results.query_compiler.mapping.get_field_column_name(path)
         body = results._get_es_body(for_count=True)
         body["track_total_hits"] = True
-        body["aggregations"] = {
-            "sections": {
-                "filters": {
-                    "filters": {
-                        str(section.pk): {"prefix": {column: section.path}} for section in sections
-                    }
-                }
-            }
-        }
+        filters = {str(section.pk): {"prefix": {column: section.path}} for section in sections}
+        if filters:  # the engine refuses an empty filters aggregation
+            body["aggregations"] = {"sections": {"filters": {"filters": filters}}}
         index = backend.get_index_for_model(queryset.model).name
         response = results._backend_do_search(body, index=index, size=0)
-        for key, bucket in response["aggregations"]["sections"]["buckets"].items():
+        for key, bucket in (
+            response.get("aggregations", {}).get("sections", {}).get("buckets", {}).items()
+        ):
             counts[int(key)] = bucket["doc_count"]
         total = response["hits"]["total"]["value"]
     else:

@@ -15,6 +15,7 @@ from django_tasks import task
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_instance
 
+from portal import chrome
 from search.engine import answers, is_engine
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ def update_engine(app_label, model_name, pk, attempt=0):
             backend.add(indexed)
         else:
             backend.delete(model(pk=pk))
+        # Searches remembered before this update would miss the document: forget them.
+        chrome.bump()
     except Exception:
         if answers(backend, timeout=2):
             raise  # the engine is up and refused the document: a real error, in the log

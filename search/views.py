@@ -11,6 +11,7 @@ from portal import chrome
 from search.engine import (
     clean_query,
     numbered_documents,
+    remembered,
     search_pages,
     section_counts,
     with_fallback,
@@ -44,10 +45,19 @@ def promotions(stored):
     ]
 
 
-def section_facets(query, backend, sections, numbered):
-    """([(section, count) for each top-level section holding results], total)."""
-    counts, total = section_counts(query, public_pages(), sections, backend, numbered)
-    return [(s, counts[s.pk]) for s in sections if counts.get(s.pk)], total
+def section_facets(query, sections, numbered):
+    """([(section, count) for each top-level section holding results], total, degraded).
+    The counts depend on the words only, so paging, sorting or narrowing to a section
+    reuses them."""
+    site_key = ",".join(str(s.pk) for s in sections)
+    (counts, total), degraded = remembered(
+        f"sections:{site_key}",
+        query,
+        lambda: with_fallback(
+            lambda backend: section_counts(query, public_pages(), sections, backend, numbered)
+        ),
+    )
+    return [(s, counts[s.pk]) for s in sections if counts.get(s.pk)], total, degraded
 
 
 def search(request):
@@ -69,11 +79,11 @@ def search(request):
             queryset = queryset.order_by("-first_published_at")
 
         numbered = numbered_documents(query)
+        facets, total, counts_degraded = section_facets(query, sections, numbered)
+        if section:
+            total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)
 
         def run(backend):
-            facets, total = section_facets(query, backend, sections, numbered)
-            if section:
-                total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)
             results = search_pages(
                 query,
                 queryset,
@@ -84,9 +94,9 @@ def search(request):
             )
             page = paginate(request, results)
             page.object_list = list(page.object_list)  # ask the backend now, inside the fallback
-            return page, facets
+            return page
 
-        (page, facets), degraded = with_fallback(run)
+        page, degraded = with_fallback(run)
         stored = Query.get(query) if page.number == 1 else None
         if stored:
             record(stored, page.paginator.count)
@@ -96,7 +106,7 @@ def search(request):
             rows=[(result, snippet(page_text(result), query)) for result in page],
             all_sections_query=urlencode({"q": query, "sap_xep": sort}),
             facets=facets,
-            degraded=degraded,
+            degraded=degraded or counts_degraded,
             filter_query=urlencode(
                 {"q": query, "sap_xep": sort, **({"muc": section.slug} if section else {})}
             ),

@@ -89,6 +89,22 @@ def test_an_outage_loses_no_update_and_shows_no_error(client):
     assert [p.title for p in engine.search("tuyển dụng viên chức", ArticlePage)][:1] == [TITLE]
 
 
+def test_searches_remembered_before_the_worker_ran_are_forgotten_after(client):
+    # Repeated searches are answered from the cache; the page published in between reaches
+    # the engine only when the worker runs, which must not leave it hidden behind them.
+    setup_portal()
+    run_search_worker()
+    publish_notice(ArticleIndexPage.objects.get(slug="tin-tuc"))
+    cache.clear()
+    for url in ("/tim-kiem/", "/van-ban/"):
+        html = client.get(url, {"q": "tuyen dung vien chuc 2026"}).content.decode()
+        assert TITLE not in html and "chế độ rút gọn" not in html
+    run_search_worker()
+    refresh_engine()
+    html = client.get("/tim-kiem/", {"q": "tuyen dung vien chuc 2026"}).content.decode()
+    assert TITLE in html
+
+
 def test_a_missing_index_answers_from_the_database(client):
     # The engine answers but lost its index (a reinstall before `update_index`).
     setup_portal()

@@ -71,10 +71,21 @@ def vietnamese_backend(base_backend):
         {"mapping_class": mapping},
     )
 
+    class VietnameseSearchResults(base_backend.results_class):
+        def _get_es_body(self, for_count=False):
+            body = super()._get_es_body(for_count)
+            # A paginator's page of hits never reads the total (counts have requests of their
+            # own); not counting lets the engine skip documents that cannot reach the page.
+            # Longer slices go through the scroll API, which refuses not to count.
+            if not for_count and self.stop is not None and self.stop - self.start <= 100:
+                body["track_total_hits"] = False
+            return body
+
     class VietnameseSearchBackend(base_backend):
         mapping_class = mapping
         query_compiler_class = query_compiler
         autocomplete_query_compiler_class = autocomplete_compiler
+        results_class = VietnameseSearchResults
 
         def __init__(self, params):
             settings = params.setdefault("INDEX_SETTINGS", {})
