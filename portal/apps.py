@@ -1,10 +1,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalConfig(AppConfig):
+    default = True  # apps.py also holds UsersConfig
     name = "portal"
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import chrome  # noqa: F401 -- connects the cache invalidation signals
+        from portal import audit, chrome  # noqa: F401 -- chrome connects cache invalidation
+
+        audit.connect()
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with the account form that asks why an account is suspended."""
+
+    user_viewset = "portal.users.AccountViewSet"

@@ -54,3 +54,13 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+
+class AuditLog(models.Model):
+    """No table: holds the permission to read the system log ("Nhật ký hệ thống"), whose
+    entries are Wagtail's own log tables (portal/audit.py)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("view_auditlog", "Can view the system log")]

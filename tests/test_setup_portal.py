@@ -17,7 +17,7 @@ def counts():
     return {
         model._meta.label_lower: model.objects.count()
         for model in apps.get_models()
-        if model._meta.label_lower not in GROWING and not model._meta.proxy
+        if model._meta.label_lower not in GROWING and not model._meta.proxy and model._meta.managed
     }
 
 

@@ -1,0 +1,36 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+
+from portal import audit, audit_views
+from portal.menu import PermissionMenuItem
+
+
+@hooks.register("register_log_actions")
+def register_audit_log_actions(actions):
+    for name, label in audit.ACTIONS.items():
+        actions.register_action(name, label, label)
+
+
+@hooks.register("register_admin_urls")
+def register_audit_log_urls():
+    view = audit_views.AuditLogView
+    return [
+        path("nhat-ky-he-thong/", view.as_view(), name="audit_log"),
+        path(
+            "nhat-ky-he-thong/results/",
+            view.as_view(results_only=True),
+            name="audit_log_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_log_menu_item():
+    return PermissionMenuItem(
+        gettext_lazy("System log"),
+        reverse("audit_log"),
+        audit_views.PERMISSION,
+        icon_name="history",
+        order=10,
+    )
