@@ -1,12 +1,17 @@
 """Every public page type renders its content inside the portal layout."""
 
+from datetime import timedelta
+
 import pytest
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
 from home.models import ArticlePage, SectionPage, StandardPage
 from home.sections import SECTIONS
 from portal.models import PortalSettings
+from search.tasks import update_engine
 from tests.helpers import html, publish
 
 
@@ -127,10 +132,22 @@ def test_500_is_in_vietnamese_and_needs_no_database():
 
 
 @pytest.mark.django_db
-def test_health_endpoint(client):
+def test_health_reports_each_part_and_a_queue_left_behind(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "search_engine": "ok",
+        "storage": "ok",
+        "search_queue": "ok",
+    }
+    # An index update due ten minutes ago and not done: no worker is running.
+    update_engine.enqueue("home", "homepage", "1")
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=10))
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["search_queue"].startswith("behind by 6")
 
 
 def test_the_database_backend_finds_words_typed_without_marks(portal):

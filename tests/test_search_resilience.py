@@ -77,11 +77,14 @@ def test_an_outage_loses_no_update_and_shows_no_error(client):
 
         html = search_page(client, "tuyen dung vien chuc")
         assert TITLE in html and "chế độ rút gọn" in html
+        health = client.get("/healthz")
+        assert health.status_code == 503 and health.json()["search_engine"] == "unavailable"
     finally:
         start_engine()
 
     run_search_worker()
     assert not DBTaskResult.objects.filter(queue_name="search", status=TaskResultStatus.READY)
+    assert client.get("/healthz").status_code == 200
     refresh_engine()
     html = search_page(client, "tuyen dung vien chuc")
     assert TITLE in html and "chế độ rút gọn" not in html

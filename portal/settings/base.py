@@ -208,6 +208,8 @@ TASKS = {
     "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search"]},
 }
 SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "15"))
+# /healthz reports the search queue as behind when an update due has waited longer.
+HEALTH_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTH_MAX_QUEUE_LAG_SECONDS", "300"))
 
 LOGGING = {
     "version": 1,
