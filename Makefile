@@ -35,7 +35,7 @@ test: install
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
 	bash scripts/services/packages.sh gettext
-	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search"
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres"
 
 lint: install
 	$(VENV)/bin/ruff check .

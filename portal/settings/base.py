@@ -208,6 +208,10 @@ TASKS = {
     "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search"]},
 }
 SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "15"))
+# manage.py backup: where archives go and how many stay (newest per day, per month).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", "7"))
+BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
 # /healthz reports the search queue as behind when an update due has waited longer.
 HEALTH_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTH_MAX_QUEUE_LAG_SECONDS", "300"))
 

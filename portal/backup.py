@@ -1,0 +1,227 @@
+"""One archive holds the whole site (Art. 7.2: operators back up and archive): the database
+(pg_dump on PostgreSQL, the backup API on SQLite), every media file, and a manifest of their
+SHA-256 sums. A restore checks every sum before it touches anything, restores only into an
+empty database, and on PostgreSQL in one transaction, so a failed restore leaves the
+database as it was."""
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+MANIFEST = "manifest.json"
+DUMPS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
+NAME = re.compile(r"^sotp-(\d{8})-(\d{6})\.tar\.gz$")
+
+
+class BackupError(Exception):
+    """Something a person must fix; the message says what, in Vietnamese."""
+
+
+def sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def pg_environment(database):
+    env = dict(os.environ)
+    for key, variable in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER")):
+        if database.get(key):
+            env[variable] = str(database[key])
+    if database.get("PASSWORD"):
+        env["PGPASSWORD"] = database["PASSWORD"]
+    return env
+
+
+def dump_database(database, target):
+    vendor = vendor_of(database)
+    if vendor == "postgresql":
+        subprocess.run(
+            ["pg_dump", "--format=custom", "--no-owner", "--file", str(target), database["NAME"]],
+            env=pg_environment(database),
+            check=True,
+            capture_output=True,
+        )
+    else:
+        source = sqlite3.connect(database["NAME"])
+        with sqlite3.connect(target) as copy:
+            source.backup(copy)
+        source.close()
+
+
+def vendor_of(database):
+    engine = database["ENGINE"]
+    if "postgresql" in engine:
+        return "postgresql"
+    if "sqlite" in engine:
+        return "sqlite"
+    raise BackupError(_("Only PostgreSQL and SQLite databases can be backed up."))
+
+
+def media_files(media_root):
+    root = Path(media_root)
+    if not root.exists():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_file() and "healthz" not in p.parts)
+
+
+def create(directory, database=None, media_root=None):
+    """Write sotp-YYYYmmdd-HHMMSS.tar.gz into `directory`; returns its path and manifest."""
+    database = database or settings.DATABASES["default"]
+    media_root = Path(media_root or settings.MEDIA_ROOT)
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+    archive = directory / f"sotp-{stamp}.tar.gz"
+    with tempfile.TemporaryDirectory() as work:
+        dump = Path(work) / DUMPS[vendor_of(database)]
+        dump_database(database, dump)
+        files = {dump.name: sha256(dump)}
+        media = media_files(media_root)
+        for path in media:
+            files["media/" + path.relative_to(media_root).as_posix()] = sha256(path)
+        manifest = {
+            "created": timezone.now().isoformat(),
+            "database": vendor_of(database),
+            "files": files,
+        }
+        partial = archive.with_suffix(".partial")
+        with tarfile.open(partial, "w:gz") as tar:
+            data = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
+            info = tarfile.TarInfo(MANIFEST)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+            tar.add(dump, arcname=dump.name)
+            for path in media:
+                tar.add(path, arcname="media/" + path.relative_to(media_root).as_posix())
+        partial.rename(archive)  # never a half-written archive under the final name
+    return archive, manifest
+
+
+def verify(archive, into):
+    """Extract `archive` into `into` and check it against its manifest; the manifest."""
+    try:
+        tar = tarfile.open(archive, "r:gz")
+    except (OSError, tarfile.TarError) as error:
+        raise BackupError(_("The file is not a readable backup archive: %s") % error) from error
+    with tar:
+        try:
+            manifest = json.load(tar.extractfile(MANIFEST))
+            tar.extractall(into, filter="data")  # refuses absolute paths and "..", links out
+        except (KeyError, ValueError, OSError, tarfile.TarError) as error:
+            raise BackupError(_("The backup archive is damaged: %s") % error) from error
+    expected = manifest.get("files", {})
+    present = {
+        p.relative_to(into).as_posix()
+        for p in Path(into).rglob("*")
+        if p.is_file() and p.name != MANIFEST
+    }
+    if present != set(expected):
+        raise BackupError(
+            _("The archive does not hold exactly the files its manifest lists: %s")
+            % ", ".join(sorted(present ^ set(expected)))
+        )
+    for name, digest in expected.items():
+        if sha256(Path(into) / name) != digest:
+            raise BackupError(
+                _("The file %s does not match its SHA-256 sum: the archive was altered.") % name
+            )
+    return manifest
+
+
+def database_is_empty(database):
+    if vendor_of(database) == "postgresql":
+        result = subprocess.run(
+            ["psql", "-tAc", "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"]
+            + [database["NAME"]],
+            env=pg_environment(database),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout.strip() == "0"
+    path = Path(database["NAME"])
+    if not path.exists():
+        return True
+    with sqlite3.connect(path) as connection:
+        return not connection.execute("SELECT name FROM sqlite_master").fetchall()
+
+
+def restore(archive, database=None, media_root=None):
+    """Restore `archive` into an empty database and media folder; the manifest."""
+    database = database or settings.DATABASES["default"]
+    media_root = Path(media_root or settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory() as work:
+        manifest = verify(archive, work)
+        vendor = vendor_of(database)
+        if manifest.get("database") != vendor:
+            raise BackupError(
+                _("This archive holds a %(archived)s database; the site uses %(current)s.")
+                % {"archived": manifest.get("database"), "current": vendor}
+            )
+        if not database_is_empty(database):
+            raise BackupError(
+                _("The database is not empty: restore into a newly created, empty database.")
+            )
+        if media_files(media_root):
+            raise BackupError(
+                _("The media folder %s is not empty: restore into an empty one.") % media_root
+            )
+        dump = Path(work) / DUMPS[vendor]
+        if vendor == "postgresql":
+            result = subprocess.run(
+                ["pg_restore", "--no-owner", "--single-transaction", "--exit-on-error"]
+                + ["--dbname", database["NAME"], str(dump)],
+                env=pg_environment(database),
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode:
+                raise BackupError(
+                    _("The database could not be restored and was left as it was: %s")
+                    % result.stderr.strip()[-500:]
+                )
+        else:
+            shutil.copyfile(dump, database["NAME"])
+        if (Path(work) / "media").exists():
+            shutil.copytree(Path(work) / "media", media_root, dirs_exist_ok=True)
+    return manifest
+
+
+def prune(directory, daily, monthly):
+    """Keep the newest archive of each of the last `daily` days and of the last `monthly`
+    months that have one; delete the others. Returns the deleted paths."""
+    archives = []
+    for path in Path(directory).glob("sotp-*.tar.gz"):
+        match = NAME.match(path.name)
+        if match:
+            archives.append((datetime.strptime("".join(match.groups()), "%Y%m%d%H%M%S"), path))
+    archives.sort(reverse=True)
+    keep, days, months = set(), [], []
+    for made, path in archives:
+        day, month = made.date(), (made.year, made.month)
+        if day not in days and len(days) < daily:
+            days.append(day)
+            keep.add(path)
+        if month not in months and len(months) < monthly:
+            months.append(month)
+            keep.add(path)
+    deleted = [path for _made, path in archives if path not in keep]
+    for path in deleted:
+        path.unlink()
+    return deleted
