@@ -9,9 +9,12 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import audit, chrome  # noqa: F401 -- chrome connects cache invalidation
+        from axes.signals import user_locked_out
+
+        from portal import audit, chrome, security  # noqa: F401 -- chrome connects signals
 
         audit.connect()
+        user_locked_out.connect(security.on_locked_out, dispatch_uid="portal-lockout")
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -21,6 +21,7 @@ ACTIONS = {
     "portal.login": _("Signed in"),
     "portal.logout": _("Signed out"),
     "portal.login_failed": _("Failed sign-in"),
+    "portal.lockout": _("Account locked after failed sign-ins"),
     "portal.password_change": _("Password changed"),
     "portal.user_create": _("Account created"),
     "portal.user_suspend": _("Account suspended"),

@@ -1,0 +1,95 @@
+"""Sign-in safety (Art. 7.2): an account locked after repeated failed sign-ins is logged and
+reported to the operators at once; an admin session ends when idle or simply too old."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import ModelLogEntry
+
+from portal.audit import record
+from portal.roles import OPERATORS
+
+
+def on_locked_out(sender, request, username, ip_address, **kwargs):
+    """django-axes locked `username`: one log entry, one email to every operator."""
+    from django.contrib.auth import get_user_model
+
+    # django-axes signals again at each attempt while locked: one entry and mail per lock.
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    if ModelLogEntry.objects.filter(
+        action="portal.lockout", label=str(username or "")[:255], timestamp__gte=since
+    ).exists():
+        return
+    User = get_user_model()
+    account = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    record(
+        "portal.lockout",
+        account,
+        label=str(username or "")[:255],
+        data={"username": str(username or "")[:150], "ip": ip_address, "minutes": minutes},
+    )
+    operators = Group.objects.filter(name=OPERATORS).first()
+    recipients = [u.email for u in operators.user_set.filter(is_active=True)] if operators else []
+    recipients = [address for address in recipients if address]
+    if recipients:
+        send_mail(
+            _("Account locked after failed sign-ins: %s") % username,
+            _(
+                "The account %(username)s was locked for %(minutes)d minutes after "
+                "%(limit)d failed sign-ins, the last from %(ip)s. If this was not its owner, "
+                "treat it as a security incident (Art. 10.3 of the regulation)."
+            )
+            % {
+                "username": username,
+                "minutes": minutes,
+                "limit": settings.AXES_FAILURE_LIMIT,
+                "ip": ip_address,
+            },
+            None,
+            recipients,
+        )
+
+
+def locked_out(request, original_response, credentials):
+    """django-axes' answer to a locked account, in Vietnamese (AXES_LOCKOUT_CALLABLE)."""
+    context = {
+        "limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "portal/locked_out.html", context, status=429)
+
+
+class AdminSessionTimeoutMiddleware:
+    """Signs out a session idle for ADMIN_IDLE_MINUTES or older than SESSION_COOKIE_AGE,
+    counted from sign-in (Django's own expiry moves forward whenever the session is saved)."""
+
+    STARTED, SEEN = "portal:signed_in_at", "portal:seen_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = time.time()
+            session = request.session
+            started = session.setdefault(self.STARTED, now)
+            seen = session.get(self.SEEN, now)
+            if (
+                now - seen > settings.ADMIN_IDLE_MINUTES * 60
+                or now - started > settings.SESSION_COOKIE_AGE
+            ):
+                logout(request)
+                messages.info(request, _("Your session has ended; please sign in again."))
+                return redirect(f"{reverse('wagtailadmin_login')}?next={request.path}")
+            if now - seen > 60 or self.SEEN not in session:  # one session write a minute
+                session[self.SEEN] = now
+        return self.get_response(request)
