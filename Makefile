@@ -27,15 +27,17 @@ run: install
 test: install
 	bash scripts/services/postgres.sh
 	bash scripts/services/opensearch.sh
+	bash scripts/services/clamav.sh
 	bash scripts/services/packages.sh chromium gettext
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	SEARCH_URL=http://127.0.0.1:9200 DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
+	SEARCH_URL=http://127.0.0.1:9200 CLAMAV_ADDRESS=tcp:127.0.0.1:3310 \
+		DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
 
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
 	bash scripts/services/packages.sh gettext
-	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres"
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus"
 
 lint: install
 	$(VENV)/bin/ruff check .

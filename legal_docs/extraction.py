@@ -7,44 +7,18 @@ import re
 import zipfile
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from portal.uploads import check_upload
 
 logger = logging.getLogger(__name__)
 
-# What the first bytes of each accepted format must be (the extension alone proves nothing).
-SIGNATURES = {
-    "pdf": [b"%PDF-"],
-    "docx": [b"PK\x03\x04"],
-    "odt": [b"PK\x03\x04"],
-    "doc": [b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"],
-}
-ALLOWED = sorted(SIGNATURES)
-MAX_BYTES = 20 * 1024 * 1024
+# The registry's own formats; the content checks are those of every upload (portal/uploads.py).
+ALLOWED = ["doc", "docx", "odt", "pdf"]
 # DOCX and ODT are zip archives: a small file can unpack to gigabytes (a "zip bomb").
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
-def check_file(name, head, size):
-    extension = Path(name).suffix.lower().lstrip(".")
-    if extension not in SIGNATURES:
-        raise ValidationError(
-            _("The file “%(name)s” is not accepted: attach the document as %(formats)s.")
-            % {"name": name, "formats": ", ".join(ext.upper() for ext in ALLOWED)}
-        )
-    if not any(head.startswith(signature) for signature in SIGNATURES[extension]):
-        raise ValidationError(
-            _(
-                "The file “%(name)s” is not a real %(format)s file: export it again from the original and attach that."
-            )
-            % {"name": name, "format": extension.upper()}
-        )
-    if size > MAX_BYTES:
-        raise ValidationError(
-            _("The file “%(name)s” is larger than %(limit)d MB: compress it or split it.")
-            % {"name": name, "limit": MAX_BYTES // (1024 * 1024)}
-        )
-    return extension
+def check_file(name, handle, size):
+    return check_upload(name, handle, size, allowed=ALLOWED)
 
 
 def extract_text(name, data):

@@ -406,8 +406,8 @@ class LegalDocumentFile(Orderable):
     def clean(self):
         if self.document_id:
             with self.document.open_file() as handle:
-                head = handle.read(8)
-            extraction.check_file(self.document.file.name, head, self.document.get_file_size() or 0)
+                size = self.document.get_file_size() or 0
+                extraction.check_file(self.document.file.name, handle, size)
 
     def save(self, *args, **kwargs):
         if self.document_id and not self.extracted_text:

@@ -183,9 +183,18 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "rtf", "txt", "zip"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
+# Checked by portal/uploads.py, by name and by content, with one message in Vietnamese
+# (not WAGTAILDOCS_EXTENSIONS, whose check would add a second, English one).
+DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "rtf", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Through the application, never straight from the media folder (permissions, collections),
+# always as a download, with Wagtail's "default-src 'none'" policy on the response.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.DocumentForm"
+# clamd to scan every upload: "tcp:127.0.0.1:3310" or "unix:/run/clamav/clamd.ctl".
+CLAMAV_ADDRESS = os.environ.get("CLAMAV_ADDRESS", "")
 
 # Moderation (workflow/guard.py): the board's approval is the one way a page goes live, and
 # a scheduled page keeps its approved go-live time.

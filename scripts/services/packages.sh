@@ -3,10 +3,11 @@
 #   chromium  Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium;
 #             its own browser downloads cannot be reached from the build machines)
 #   gettext   xgettext and msguniq, which the translation test runs
+#   clamav    clamd, which scans uploads in the upload tests
 # Usage: scripts/services/packages.sh chromium gettext
 set -euo pipefail
-declare -A COMMAND=([chromium]=chromium [gettext]=xgettext)
-declare -A PACKAGES=([chromium]="chromium fonts-noto-core" [gettext]=gettext)
+declare -A COMMAND=([chromium]=chromium [gettext]=xgettext [clamav]=clamd)
+declare -A PACKAGES=([chromium]="chromium fonts-noto-core" [gettext]=gettext [clamav]=clamav-daemon)
 missing=()
 for name in "$@"; do
   # shellcheck disable=SC2206

@@ -1,0 +1,55 @@
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from PIL import UnidentifiedImageError
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from portal import antivirus
+from portal.uploads import check_upload
+
+
+class DocumentForm(BaseDocumentForm):
+    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE), checking the content."""
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):  # not when only the title changes
+            check_upload(file.name, file, file.size)
+        return file
+
+
+def readable_image(to_python):
+    def checked(data):
+        try:
+            return to_python(data)
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+            name = getattr(data, "name", "")
+            raise ValidationError(
+                _(
+                    "The file “%(name)s” is not a readable image: save it again as JPEG or PNG "
+                    "and upload that."
+                )
+                % {"name": name}
+            ) from error
+
+    return checked
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE): Wagtail checks that the bytes
+    are an image of the claimed format; this adds the antivirus scan, and a message instead
+    of a server error for a file whose header says image but whose body is not one (Wagtail
+    8.0's pixel-size check lets Pillow's error through)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None:
+            field.to_python = readable_image(field.to_python)
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            antivirus.scan(file.name, file)
+        return file
