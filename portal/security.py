@@ -3,6 +3,8 @@ reported to the operators at once; an admin session ends when idle or simply too
 
 import time
 
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -93,3 +95,15 @@ class AdminSessionTimeoutMiddleware:
             if now - seen > 60 or self.SEEN not in session:  # one session write a minute
                 session[self.SEEN] = now
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp with two policies: CONTENT_SECURITY_POLICY, strict, for the public site,
+    and ADMIN_CONTENT_SECURITY_POLICY for /admin/, where Wagtail still uses inline scripts
+    and styles. A response with its own policy (documents: "default-src 'none'") keeps it."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path.startswith("/admin/"):
+            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        return parts

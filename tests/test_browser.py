@@ -43,6 +43,18 @@ PAGES = [
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def csp_violations(page):
+    """What Chromium refuses under the Content-Security-Policy, as it happens."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
+
+
 @pytest.fixture(scope="module")
 def browser():
     # Playwright's sync API runs an event loop in this thread; the ORM calls these tests make
@@ -69,6 +81,7 @@ def site_url(live_server):
 def test_public_pages_fit_the_screen(browser, site_url, width):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": width, "height": 900})
+    refused = csp_violations(page)
     for path in PAGES:
         response = page.goto(site_url + path)
         assert response.status == 200, path
@@ -79,6 +92,8 @@ def test_public_pages_fit_the_screen(browser, site_url, width):
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
         name = path.strip("/").replace("/", "_").replace("?", "_") or "home"
         page.screenshot(path=str(SCREENSHOTS / f"{width}-{name}.png"), full_page=True)
+    assert "script-src 'self';" in response.headers["content-security-policy"]
+    assert refused == []
     page.close()
 
 
@@ -106,6 +121,7 @@ def test_a_board_member_approves_in_the_editor(browser, site_url, client):
     article = submit_new(client, contributor, ArticleIndexPage.objects.get(slug="tin-tuc"))
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    refused = csp_violations(page)
     page.goto(site_url + "/admin/login/")
     page.fill("#id_username", "banbientap")
     page.fill("#id_password", "mat-khau-ban-bien-tap-1")
@@ -119,6 +135,7 @@ def test_a_board_member_approves_in_the_editor(browser, site_url, client):
     modal.locator("input[name=points_1]").fill("6")
     modal.locator("button[type=submit]").click()
     page.wait_for_url(f"{site_url}/admin/pages/*/")
+    assert refused == [], sorted(set(refused))  # the admin works under its policy
     page.close()
     assert refresh(article).live
     assert RoyaltyEntry.objects.get(page=article).points == 6

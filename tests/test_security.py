@@ -88,3 +88,15 @@ def test_passwords_need_twelve_characters(client, login):
     )
     assert response.status_code == 200
     assert "ít nhất 12 ký tự" in response.content.decode()
+
+
+def test_public_pages_and_the_admin_carry_their_security_headers(client, portal, login):
+    public = client.get("/")
+    policy = public["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'self'" in policy and "object-src 'none'" in policy
+    assert public["X-Content-Type-Options"] == "nosniff"
+    assert public["Referrer-Policy"] == "same-origin"
+    login(roles.BOARD)
+    admin = client.get(reverse("wagtailadmin_home"))
+    assert "script-src 'self' 'unsafe-inline'" in admin["Content-Security-Policy"]

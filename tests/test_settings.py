@@ -43,3 +43,20 @@ def test_production_defaults_to_the_department_domain():
 def test_hosts_come_from_the_environment():
     result = run_production(SECRET_KEY="x" * 50, ALLOWED_HOSTS="a.gov.vn, b.gov.vn")
     assert result.stdout.startswith('[["a.gov.vn", "b.gov.vn"]')
+
+
+def test_production_settings_pass_the_deployment_check():
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    clean.update(
+        SECRET_KEY="k7-" + "q9Zx" * 15, DJANGO_SETTINGS_MODULE="portal.settings.production"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues (0 silenced)" in result.stdout

@@ -25,7 +25,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No other site may frame this one; the admin's preview frames its own pages, which
+# Wagtail's preview view allows itself, and CSP's frame-ancestors 'self' governs browsers.
+X_FRAME_OPTIONS = "DENY"
+# Lets the domain be submitted to the browsers' HTTPS preload list (a separate step).
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 # The application server serves its own static files; no separate web server to configure.
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
