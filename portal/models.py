@@ -64,3 +64,41 @@ class AuditLog(models.Model):
         managed = False
         default_permissions = ()
         permissions = [("view_auditlog", "Can view the system log")]
+
+
+class MaintenanceWindow(models.Model):
+    """A planned suspension of the public site (Art. 7.2): announced on every public page
+    from `announce_days` before it starts; while it lasts public pages answer 503 with the
+    message, and the admin stays up (portal/maintenance.py)."""
+
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    message = models.TextField(
+        _("message to citizens"),
+        help_text=_("Why the site is suspended and where to turn meanwhile."),
+    )
+    announce_days = models.PositiveSmallIntegerField(_("announce this many days ahead"), default=7)
+
+    panels = [
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("message"),
+        FieldPanel("announce_days"),
+    ]
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("maintenance window")
+        verbose_name_plural = _("maintenance windows")
+
+    def __str__(self):
+        from django.utils import timezone
+
+        start, end = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        return f"{start:%d/%m/%Y %H:%M} – {end:%d/%m/%Y %H:%M}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})

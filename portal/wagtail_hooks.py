@@ -1,9 +1,12 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal import audit, audit_views
 from portal.menu import PermissionMenuItem
+from portal.models import MaintenanceWindow
 
 
 @hooks.register("register_log_actions")
@@ -34,3 +37,14 @@ def register_audit_log_menu_item():
         icon_name="history",
         order=10,
     )
+
+
+class MaintenanceWindowViewSet(SnippetViewSet):
+    model = MaintenanceWindow
+    icon = "warning"
+    menu_label = gettext_lazy("Maintenance")
+    add_to_settings_menu = True
+    list_display = ["__str__", "message"]
+
+
+register_snippet(MaintenanceWindowViewSet)

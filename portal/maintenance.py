@@ -1,0 +1,66 @@
+"""Planned suspension of the public site (Art. 7.2). The windows not yet over are cached
+briefly; saving or deleting one forgets them at once."""
+
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.shortcuts import render
+from django.utils import timezone
+
+from portal.models import MaintenanceWindow
+
+CACHE_KEY = "portal:maintenance"
+# The admin, the monitor, files the admin needs, and the sign-in stay up during maintenance.
+OPEN_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/")
+
+
+def windows():
+    def load():
+        upcoming = MaintenanceWindow.objects.filter(ends_at__gt=timezone.now())
+        return list(upcoming.order_by("starts_at"))
+
+    return cache.get_or_set(CACHE_KEY, load, 60)
+
+
+def forget(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+post_save.connect(forget, sender=MaintenanceWindow, dispatch_uid="maintenance-save")
+post_delete.connect(forget, sender=MaintenanceWindow, dispatch_uid="maintenance-delete")
+
+
+def current(now=None):
+    now = now or timezone.now()
+    return next((w for w in windows() if w.starts_at <= now < w.ends_at), None)
+
+
+def announced(now=None):
+    now = now or timezone.now()
+    return next(
+        (w for w in windows() if w.starts_at - timedelta(days=w.announce_days) <= now < w.ends_at),
+        None,
+    )
+
+
+def context(request):
+    """`maintenance`: the window to announce on public pages, if any."""
+    if request.path.startswith("/admin/"):
+        return {}
+    return {"maintenance": announced()}
+
+
+class MaintenanceMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        window = None if request.path.startswith(OPEN_PREFIXES) else current()
+        if window is None:
+            return self.get_response(request)
+        response = render(request, "portal/maintenance.html", {"window": window}, status=503)
+        response["Retry-After"] = str(
+            max(int((window.ends_at - timezone.now()).total_seconds()), 60)
+        )
+        return response
