@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import audit, audit_views
+from portal import audit, audit_views, two_factor
 from portal.menu import PermissionMenuItem
 from portal.models import MaintenanceWindow
 
@@ -25,6 +25,14 @@ def register_audit_log_urls():
             view.as_view(results_only=True),
             name="audit_log_results",
         ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls():
+    return [
+        path("xac-thuc/", two_factor.verify, name=two_factor.VERIFY),
+        path("xac-thuc/thiet-lap/", two_factor.setup, name=two_factor.SETUP),
     ]
 
 

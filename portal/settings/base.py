@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.security.AdminSessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.SecondFactorMiddleware",
     "portal.maintenance.MaintenanceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
@@ -123,6 +127,13 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "portal.security.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Groups whose members must give a TOTP code after their password (portal/two_factor.py).
+# On in production; off by default elsewhere so `make run`'s demo accounts sign in at once.
+TWO_FACTOR_GROUPS = (
+    ["Quản trị hệ thống", "Ban Biên tập", "Lãnh đạo Sở"] if env_bool("TWO_FACTOR_REQUIRED") else []
+)
+OTP_TOTP_ISSUER = "Sở Tư pháp Quảng Trị"
 
 # Admin sessions end after ADMIN_IDLE_MINUTES without a request, and in any case
 # SESSION_COOKIE_AGE after signing in (a browser left open overnight is signed out).

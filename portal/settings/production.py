@@ -43,3 +43,10 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),  # noqa: F405
     }
 }
+
+# Operators, the board and directors give a second factor (TWO_FACTOR_REQUIRED=0 turns it off).
+TWO_FACTOR_GROUPS = (
+    ["Quản trị hệ thống", "Ban Biên tập", "Lãnh đạo Sở"]
+    if env_bool("TWO_FACTOR_REQUIRED", True)
+    else []
+)
