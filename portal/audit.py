@@ -23,6 +23,7 @@ ACTIONS = {
     "portal.login_failed": _("Failed sign-in"),
     "portal.lockout": _("Account locked after failed sign-ins"),
     "portal.password_change": _("Password changed"),
+    "portal.password_reset": _("Password reset requested"),
     "portal.second_factor_setup": _("Second factor set up"),
     "portal.second_factor": _("Second factor verified"),
     "portal.second_factor_failed": _("Wrong second-factor code"),

@@ -2,10 +2,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import UnidentifiedImageError
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
 from portal import antivirus
+from portal.audit import client_address, record
 from portal.uploads import check_upload
 
 
@@ -53,3 +55,19 @@ class ImageForm(BaseImageForm):
         if isinstance(file, UploadedFile):
             antivirus.scan(file.name, file)
         return file
+
+
+class PasswordResetForm(WagtailPasswordResetForm):
+    """Wagtail's (WAGTAILADMIN_USER_PASSWORD_RESET_FORM): the same answer whatever was typed,
+    and every request in the system log, with the account when one matches."""
+
+    def save(self, *args, request=None, **kwargs):
+        email = self.cleaned_data["email"]
+        account = next(iter(self.get_users(email)), None)
+        record(
+            "portal.password_reset",
+            account,
+            label=email,
+            data={"email": email, "ip": client_address(request)},
+        )
+        return super().save(*args, request=request, **kwargs)

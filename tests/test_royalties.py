@@ -106,6 +106,9 @@ def test_the_xlsx_matches_the_register(client, team, approved):
     assert list(summary.iter_rows(values_only=True))[-1] == ("Tổng cộng", None, 4, 15.5, 1317500)
     assert detail.max_row == 1 + 4
     assert sum(r[6] for r in detail.iter_rows(min_row=2, values_only=True)) == 1317500
+    # Taking the register out of the admin is in the system log.
+    exported = ModelLogEntry.objects.get(action="portal.export", object_id=str(approved.pk))
+    assert exported.user == team["board_a"] and exported.data["format"] == "xlsx"
 
 
 def test_the_register_page_shows_the_totals(client, team, approved):

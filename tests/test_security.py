@@ -71,6 +71,12 @@ def test_password_reset_answers_alike_for_known_and_unknown_addresses(client, ma
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"]
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["bientap-d@sotp.example.vn"]
+    # Both requests are in the system log; only the log says which matched an account.
+    entries = ModelLogEntry.objects.filter(action="portal.password_reset").order_by("timestamp")
+    assert [(e.label, e.object_id) for e in entries] == [
+        ("bientap-d", str(user.pk)),
+        ("khong-co@sotp.example.vn", "0"),
+    ]
 
 
 def test_passwords_need_twelve_characters(client, login):

@@ -13,6 +13,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from portal.audit import record
 from portal.roles import BOARD
 from workflow import royalties, statistics
 from workflow.forms import ReasonForm
@@ -104,6 +105,7 @@ def royalty_register_xlsx(request, period_id):
     if not request.user.has_perm("workflow.view_royaltyentry"):
         raise PermissionDenied
     period = get_object_or_404(RoyaltyPeriod, pk=period_id)
+    record("portal.export", period, data={"what": "royalty register", "format": "xlsx"})
     response = HttpResponse(
         royalties.register_xlsx(period),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
