@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.management.commands.db_worker import Worker
 from wagtail.search.backends import get_search_backend
+from wagtail.search.index import get_indexed_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home import setup
@@ -119,6 +120,23 @@ def refresh_engine(*pages):
         for page in pages:
             backend.add(page)
         backend.es.indices.refresh(index=f"{backend.index_prefix}*")
+
+
+def empty_engine():
+    """Fresh, empty engine indexes (swapped in by alias, as update_index does; this engine
+    has no delete-by-query). The database's own index is emptied with the database."""
+    backend = get_search_backend("default")
+    if not is_engine(backend):
+        return
+    indexes = {}
+    for model in get_indexed_models():
+        indexes.setdefault(backend.get_index_for_model(model).name, []).append(model)
+    for models in indexes.values():
+        rebuilder = backend.rebuilder_class(backend.get_index_for_model(models[0]))
+        fresh = rebuilder.start()
+        for model in models:
+            fresh.add_model(model)
+        rebuilder.finish()
 
 
 def add_live_child(parent, page):
