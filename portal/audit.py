@@ -188,6 +188,31 @@ def after_settings_save(sender, instance, created, raw=False, **kwargs):
         record("portal.settings_change", instance, data={"changes": changes})
 
 
+class ExportLogMiddleware:
+    """Every CSV/XLSX taken out of an admin listing or report (Wagtail's `?export=`) is an
+    entry: who took what, with which filters."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        export = request.GET.get("export")
+        if (
+            export in ("csv", "xlsx")
+            and request.path.startswith("/admin/")
+            and response.status_code == 200
+            and request.user.is_authenticated
+        ):
+            record(
+                "portal.export",
+                label=request.path,
+                data={"path": request.path, "format": export, "filters": request.GET.dict()},
+                user=request.user,
+            )
+        return response
+
+
 def connect():
     user_model = get_user_model()
     user_logged_in.connect(on_login, dispatch_uid="audit-login")

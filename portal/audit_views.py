@@ -15,8 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.log_actions import registry as log_action_registry
 
-from portal.audit import record
-
 PERMISSION = "portal.view_auditlog"
 
 
@@ -93,13 +91,3 @@ class AuditLogView(LogEntriesView):
     def to_row_dict(self, item):
         item.details = json.dumps(item.data, ensure_ascii=False, sort_keys=True, default=str)
         return super().to_row_dict(item)
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        # An export takes the log out of the admin: it is itself an entry.
-        record(
-            "portal.export",
-            label=str(self.page_title),
-            data={"format": spreadsheet_format, "filters": self.request.GET.dict()},
-            user=self.request.user,
-        )
-        return super().as_spreadsheet(queryset, spreadsheet_format)

@@ -198,6 +198,7 @@ def test_directors_filter_and_export_exactly_the_matching_entries(client, make_u
     assert all('"ip": "127.0.0.1"' in row["Chi tiết"] for row in rows)
     [exported] = entries("portal.export")
     assert exported.user == director and exported.data["format"] == "csv"
+    assert exported.data["filters"]["action"] == "portal.login_failed"
 
     rows = csv_rows(client.get(reverse("audit_log"), {"user": str(director.pk), "export": "csv"}))
     assert rows and {row["Người thực hiện"] for row in rows} == {
@@ -219,3 +220,13 @@ def test_directors_see_every_entry_by_object_and_type(client, make_user, login):
         client.get(reverse("audit_log"), {"action": "wagtail.publish", "export": "csv"})
     )
     assert len(rows) == publications > 0
+
+
+def test_exports_of_wagtail_reports_are_logged_too(client, login):
+    operator = login(roles.OPERATORS)
+    response = client.get(reverse("wagtailadmin_reports:aging_pages"), {"export": "xlsx"})
+    assert response.status_code == 200
+    [entry] = entries("portal.export")
+    assert entry.user == operator and entry.data["path"] == reverse(
+        "wagtailadmin_reports:aging_pages"
+    )

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "portal.security.AdminSessionTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.two_factor.SecondFactorMiddleware",
+    "portal.audit.ExportLogMiddleware",
     "portal.maintenance.MaintenanceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
