@@ -13,7 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import get_active_log_context
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, ModelLogEntry
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, ModelLogEntry, Site
 
 from portal.models import PortalSettings
 
@@ -40,13 +40,20 @@ ACTIONS = {
 }
 
 
-def record(action, instance=None, label="", data=None, user=None):
-    """One entry. `instance` may be missing (a failed sign-in with an unknown name). The actor defaults to the admin user of the request."""
+def account_named(username):
+    User = get_user_model()
+    return User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
+
+
+def record(action, instance=None, label="", data=None, user=None, about=None):
+    """One entry on `instance`; without one (a failed sign-in with an unknown name, a
+    backup), on the model `about` (accounts by default) under `label`. The actor defaults
+    to the admin user of the request."""
     user = user or get_active_log_context().user
-    subject = instance if instance is not None else get_user_model()
+    subject = instance if instance is not None else (about or get_user_model())
     return ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(subject, for_concrete_model=False),
-        # No account has pk 0: the entry names what was typed (the log view looks pks up).
+        # No row has pk 0: the entry names what was typed (the log view looks pks up).
         object_id=str(instance.pk) if instance is not None else "0",
         label=(str(instance) if instance is not None else label)[:255],
         action=action,
@@ -71,11 +78,7 @@ def on_logout(sender, request, user, **kwargs):
 
 def on_login_failed(sender, credentials, request=None, **kwargs):
     username = credentials.get(get_user_model().USERNAME_FIELD) or credentials.get("username")
-    known = (
-        get_user_model()
-        ._default_manager.filter(**{get_user_model().USERNAME_FIELD: username})
-        .first()
-    )
+    known = account_named(username)
     record(
         "portal.login_failed",
         known,
@@ -209,6 +212,7 @@ class ExportLogMiddleware:
                 label=request.path,
                 data={"path": request.path, "format": export, "filters": request.GET.dict()},
                 user=request.user,
+                about=Site,  # the site as a whole
             )
         return response
 

@@ -16,22 +16,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from portal.audit import record
+from portal.audit import account_named, record
 from portal.roles import OPERATORS
 
 
 def on_locked_out(sender, request, username, ip_address, **kwargs):
     """django-axes locked `username`: one log entry, one email to every operator."""
-    from django.contrib.auth import get_user_model
-
     # django-axes signals again at each attempt while locked: one entry and mail per lock.
     since = timezone.now() - settings.AXES_COOLOFF_TIME
     if ModelLogEntry.objects.filter(
         action="portal.lockout", label=str(username or "")[:255], timestamp__gte=since
     ).exists():
         return
-    User = get_user_model()
-    account = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
+    account = account_named(username)
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     record(
         "portal.lockout",

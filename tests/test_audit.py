@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from portal import roles
 from portal.models import PortalSettings
@@ -199,6 +199,10 @@ def test_directors_filter_and_export_exactly_the_matching_entries(client, make_u
     [exported] = entries("portal.export")
     assert exported.user == director and exported.data["format"] == "csv"
     assert exported.data["filters"]["action"] == "portal.login_failed"
+    # An export concerns the site as a whole, not an account, and the log lists it so.
+    assert exported.content_type.model_class() is Site
+    rows = csv_rows(client.get(reverse("audit_log"), {"action": "portal.export", "export": "csv"}))
+    assert [row["Đối tượng"] for row in rows] == [reverse("audit_log")]
 
     rows = csv_rows(client.get(reverse("audit_log"), {"user": str(director.pk), "export": "csv"}))
     assert rows and {row["Người thực hiện"] for row in rows} == {

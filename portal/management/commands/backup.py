@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from portal import backup
 from portal.audit import record
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             "portal.backup",
             label=archive.name,
             data={"archive": str(archive), "sha256": digest, "files": len(manifest["files"])},
+            about=Site,
         )
         self.stdout.write(f"{archive} sha256={digest}")
         for path in backup.prune(output_dir, keep_daily, keep_monthly):

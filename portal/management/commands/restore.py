@@ -4,6 +4,7 @@ import dj_database_url
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from portal import backup
 from portal.audit import record
@@ -31,7 +32,12 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if database is None:  # the site's own database: the restore is its first new entry
             connections.close_all()
-            record("portal.restore", label=archive.name, data={"created": manifest["created"]})
+            record(
+                "portal.restore",
+                label=archive.name,
+                data={"created": manifest["created"]},
+                about=Site,
+            )
         self.stdout.write(
             _("Restored %(count)d files from %(archive)s.")
             % {"count": len(manifest["files"]), "archive": archive.name}
