@@ -14,6 +14,23 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 
 PAGE_SIZE = 10
+SECTION_DEPTH = 3  # the tree root, the home page, then the sections
+
+
+class PortalPage(Page):
+    """What every page of the portal has in common."""
+
+    search_fields = Page.search_fields + [index.FilterField("section_path")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def section_path(self):
+        """The tree path of the top-level section holding this page (its own for a section),
+        indexed so the search engine counts results per section with one term lookup each,
+        not a prefix walk over every page path under the section."""
+        return self.path[: self.steplen * SECTION_DEPTH]
 
 
 class DisclosureMixin(models.Model):
@@ -84,7 +101,7 @@ def paginate(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-class HomePage(Page):
+class HomePage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -109,13 +126,16 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(DisclosureMixin, Page):
+class SectionPage(DisclosureMixin, PortalPage):
     """One information category of Art. 5 of the regulation, e.g. organisation or plans."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     edit_handler = DisclosureMixin.tabbed(content_panels)
 
@@ -131,12 +151,12 @@ class SectionPage(DisclosureMixin, Page):
         return context
 
 
-class ArticleIndexPage(DisclosureMixin, Page):
+class ArticleIndexPage(DisclosureMixin, PortalPage):
     """A stream of articles: news, legal dissemination, Q&A."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     edit_handler = DisclosureMixin.tabbed(content_panels)
 
@@ -175,7 +195,7 @@ class ArticlePageForm(WagtailAdminPageForm):
                 self.fields[name].error_messages["required"] = message
 
 
-class ArticlePage(Page):
+class ArticlePage(PortalPage):
     lead = models.TextField(_("lead"), help_text=_("One or two sentences shown in listings."))
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -200,7 +220,7 @@ class ArticlePage(Page):
         help_text=_("Leave blank to use the time the article is first published."),
     )
 
-    search_fields = Page.search_fields + [
+    search_fields = PortalPage.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),
         index.SearchField("author"),
@@ -259,13 +279,16 @@ class ArticlePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(PortalPage):
     """A general page: functions and tasks, contacts, guidance, other information (Art. 5.1h)."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
@@ -275,7 +298,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class DisclosureCatalogPage(Page):
+class DisclosureCatalogPage(PortalPage):
     """The catalogue of information that must be disclosed (Art. 5.1g), generated from the
     sections' own metadata so it can never drift from the site."""
 

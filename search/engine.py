@@ -10,6 +10,7 @@ from django.core.cache import cache
 from wagtail.search.backends import get_search_backend
 
 from legal_docs.numbering import fold
+from portal import chrome
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def numbered_documents(query, queryset=None):
     # number_key is stored upper case, so a plain prefix match can use its index; no
     # ordering, or PostgreSQL walks every page in tree order to find a handful.
     candidates = (
-        (queryset or LegalDocumentPage.objects.live().public())
+        (queryset or chrome.public(LegalDocumentPage.objects.live()))
         .filter(number_key__startswith=f"{numbers[0]}/")
         .select_related("document_type")
         .order_by()[:50]
@@ -59,8 +60,6 @@ def remembered(name, query, compute):
     """compute() -> (answer, degraded), kept for repeated searches until published content or
     the engine's index changes (a new cache generation); an answer from the fallback is not
     kept, so the full search is back as soon as the engine is."""
-    from portal import chrome
-
     digest = hashlib.sha1(f"{name}\n{query}".encode()).hexdigest()
     key = f"search:{chrome.generation()}:{digest}"
     answer = cache.get(key)
@@ -170,13 +169,20 @@ def ranked_pks(query, queryset, backend, limit):
     return numbered + [int(hit["fields"]["pk"][0]) for hit in hits]
 
 
-def search_pages(query, queryset, backend, order_by_relevance=True, total=None, numbered=None):
+def search_pages(
+    query, queryset, backend, order_by_relevance=True, total=None, numbered=None, best=None
+):
     """Search `queryset` (live, public pages) for `query`; documents named by number first.
-    `numbered` saves looking them up again when the caller already has."""
+    `numbered` saves looking them up again when the caller already has; `best`, the pks of
+    the engine's best results from section_counts(), saves asking again for the first page
+    (and only serves the first page)."""
     query = clean_query(query)
     if numbered is None:
         numbered = numbered_documents(query)
     numbered = within(queryset, numbered)
+    if best is not None:
+        found = {page.pk: page for page in queryset.filter(pk__in=best)}
+        return NumberFirst(numbered, [found[pk] for pk in best if pk in found], total)
     # Every word must match, on every backend (Wagtail's engine default is "or").
     rest = backend.search(
         query,
@@ -187,31 +193,41 @@ def search_pages(query, queryset, backend, order_by_relevance=True, total=None, 
     return NumberFirst(numbered, rest, total)
 
 
-def section_counts(query, queryset, sections, backend, numbered=None):
-    """({section pk: number of results under it}, number of results in all). On the engine
-    one request with a filters aggregation on page paths (as Wagtail's own facet() does for
-    one field) that also counts the total; on a database backend one count each."""
+def section_column(backend):
+    """The engine's name for PortalPage.section_path."""
+    from home.models import PortalPage, SectionPage
+
+    [field] = [f for f in PortalPage.search_fields if f.field_name == "section_path"]
+    return backend.mapping_class(SectionPage).get_field_column_name(field)
+
+
+def section_counts(query, queryset, sections, backend, numbered=None, first=0):
+    """({section pk: number of results under it}, number of results in all, pks of the best
+    `first` results or None). On the engine one request: the best hits, a filters aggregation
+    on each page's indexed section (as Wagtail's own facet() does for one field) and the total;
+    on a database backend one count each and no hits."""
     query = clean_query(query)
     if numbered is None:
         numbered = numbered_documents(query)
     rest = queryset.exclude(pk__in=[p.pk for p in numbered])
-    counts = {}
+    counts, best = {}, None
     if is_engine(backend):
         results = backend.search(query, rest, operator="and")
-        path = results.query_compiler._get_filterable_field("path")
-        column = results.query_compiler.mapping.get_field_column_name(path)
-        body = results._get_es_body(for_count=True)
-        body["track_total_hits"] = True
-        filters = {str(section.pk): {"prefix": {column: section.path}} for section in sections}
+        column = section_column(backend)
+        body = {**results._get_es_body(), "track_total_hits": True}
+        filters = {str(section.pk): {"term": {column: section.path}} for section in sections}
         if filters:  # the engine refuses an empty filters aggregation
             body["aggregations"] = {"sections": {"filters": {"filters": filters}}}
         index = backend.get_index_for_model(queryset.model).name
-        response = results._backend_do_search(body, index=index, size=0)
+        response = results._backend_do_search(
+            body, index=index, size=first, **{results.fields_param_name: "pk"}
+        )
         for key, bucket in (
             response.get("aggregations", {}).get("sections", {}).get("buckets", {}).items()
         ):
             counts[int(key)] = bucket["doc_count"]
         total = response["hits"]["total"]["value"]
+        best = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
     else:
         for section in sections:
             counts[section.pk] = backend.search(
@@ -222,4 +238,4 @@ def section_counts(query, queryset, sections, backend, numbered=None):
         for section in sections:
             if page.path.startswith(section.path):
                 counts[section.pk] = counts.get(section.pk, 0) + 1
-    return counts, total + len(numbered)
+    return counts, total + len(numbered), best

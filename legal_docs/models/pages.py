@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models import DisclosureMixin
+from home.models import DisclosureMixin, PortalPage
 from legal_docs import extraction
 from legal_docs.models.validity import (
     INVERSE_LABELS,
@@ -33,7 +33,7 @@ from legal_docs.numbering import (
 )
 
 
-class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, Page):
+class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
     """/van-ban/: the registry of legal documents with its filters (Art. 5.1a), and its open
     data in the exchange format at /van-ban/du-lieu-mo/json/ and /van-ban/du-lieu-mo/csv/."""
 
@@ -41,7 +41,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     edit_handler = DisclosureMixin.tabbed(content_panels)
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["legal_docs.LegalDocumentPage"]
@@ -89,7 +89,7 @@ class Source(models.TextChoices):
     DEPARTMENT = "department", _("The department")
 
 
-class LegalDocumentPage(Page):
+class LegalDocumentPage(PortalPage):
     document_type = models.ForeignKey(
         "legal_docs.DocumentType",
         verbose_name=_("document type"),
@@ -148,7 +148,7 @@ class LegalDocumentPage(Page):
     # by legal_docs/termination.py so listings compute validity from this row alone.
     terminated_on = models.DateField(null=True, blank=True, editable=False, db_index=True)
 
-    search_fields = Page.search_fields + [
+    search_fields = PortalPage.search_fields + [
         index.SearchField("number_symbol", boost=10),
         index.SearchField("number_key", boost=10),
         index.SearchField("summary", boost=2),
