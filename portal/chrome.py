@@ -6,9 +6,12 @@ The cache must be shared by all application processes for that to hold: CACHES i
 portal/settings/production.py uses files on local disk."""
 
 from collections import namedtuple
+from functools import reduce
+from operator import or_
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -85,6 +88,14 @@ def restricted_paths():
             TIMEOUT,
         )
     )
+
+
+def public(pages):
+    """`pages.public()` without its query: the restricted paths come from the cache."""
+    paths = restricted_paths()
+    if not paths:
+        return pages
+    return pages.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
 
 
 def portal_settings(site):

@@ -6,7 +6,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
-from home.models import paginate
+from home.models import PAGE_SIZE, paginate
 from portal import chrome
 from search.engine import (
     clean_query,
@@ -24,7 +24,7 @@ AUTOCOMPLETE_SIZE = 8
 
 
 def public_pages():
-    return Page.objects.live().public().specific()
+    return chrome.public(Page.objects.live()).specific()
 
 
 def record(stored, count):
@@ -46,18 +46,20 @@ def promotions(stored):
 
 
 def section_facets(query, sections, numbered):
-    """([(section, count) for each top-level section holding results], total, degraded).
-    The counts depend on the words only, so paging, sorting or narrowing to a section
-    reuses them."""
+    """([(section, count) for each top-level section holding results], total, the pks of the
+    best first page or None, degraded). They depend on the words only, so paging, sorting or
+    narrowing to a section reuses them."""
     site_key = ",".join(str(s.pk) for s in sections)
-    (counts, total), degraded = remembered(
+    (counts, total, best), degraded = remembered(
         f"sections:{site_key}",
         query,
         lambda: with_fallback(
-            lambda backend: section_counts(query, public_pages(), sections, backend, numbered)
+            lambda backend: section_counts(
+                query, public_pages(), sections, backend, numbered, first=PAGE_SIZE
+            )
         ),
     )
-    return [(s, counts[s.pk]) for s in sections if counts.get(s.pk)], total, degraded
+    return [(s, counts[s.pk]) for s in sections if counts.get(s.pk)], total, best, degraded
 
 
 def search(request):
@@ -79,9 +81,13 @@ def search(request):
             queryset = queryset.order_by("-first_published_at")
 
         numbered = numbered_documents(query)
-        facets, total, counts_degraded = section_facets(query, sections, numbered)
+        facets, total, best, counts_degraded = section_facets(query, sections, numbered)
         if section:
             total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)
+        # The most asked-for page, the first by relevance over every section, came with
+        # the counts.
+        if section or not SORTS[sort] or request.GET.get("page", "1") != "1":
+            best = None
 
         def run(backend):
             results = search_pages(
@@ -91,6 +97,7 @@ def search(request):
                 order_by_relevance=SORTS[sort],
                 total=total,
                 numbered=numbered,
+                best=best,
             )
             page = paginate(request, results)
             page.object_list = list(page.object_list)  # ask the backend now, inside the fallback

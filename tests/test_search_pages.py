@@ -1,9 +1,11 @@
 """The public search pages as citizens use them: /tim-kiem/ with its section facet, order,
 highlighted passages and pagination; the suggestions endpoint; and whatever they type."""
 
+import re
 import unicodedata
 
 import pytest
+from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -145,3 +147,20 @@ def test_update_index_swaps_in_a_fresh_index_by_alias(portal):
     alias = backend.get_index_for_model(Page).name
     [index_name] = backend.es.indices.get_alias(name=alias)
     assert index_name != alias and index_name.startswith(alias + "_")
+
+
+def result_titles(page):
+    listing = page.split('<ul class="search-results">', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<a href="[^"]*">([^<]*)</a>', listing)
+
+
+def test_the_first_page_comes_with_the_counts_and_the_next_pages_follow_it(client, portal):
+    # Page one is built from the hits of the request that counted the sections; page two
+    # asks the engine again. Together they are the engine's own order, nothing twice.
+    from search.views import public_pages
+
+    shown = result_titles(html(client, "/tim-kiem/?q=tu+phap"))
+    shown += result_titles(html(client, "/tim-kiem/?q=tu+phap&page=2"))
+    ranked = search_pages("tu phap", public_pages(), get_search_backend("default"))
+    assert len(shown) > 10
+    assert shown == [escape(page.title) for page in ranked[: len(shown)]]
