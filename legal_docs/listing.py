@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
 from home.models import PAGE_SIZE
+from legal_docs import registry_search
 from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.models.validity import today
 from legal_docs.numbering import number_key
 from portal import chrome
-from search.engine import clean_query, ranked_pks, remembered, with_fallback
+from search.engine import clean_query, is_engine, ranked_pks, remembered, with_fallback
 
 SORTS = {
     "-issue_date": ("-issue_date", _("Newest issue date first")),
@@ -103,7 +104,10 @@ def facets(base, data):
         ]
     result["nam"].sort(reverse=True)
     labels = dict(Validity.choices)
-    result["hieu_luc"] = [(value, labels[value], n) for value, _label, n in result["hieu_luc"]]
+    result["hieu_luc"] = sorted(
+        ((value, labels[value], n) for value, _label, n in result["hieu_luc"]),
+        key=lambda option: Validity.values.index(option[0]),
+    )
     result["loai"].sort(key=lambda option: option[1])
     result["co_quan"].sort(key=lambda option: option[1])
     result["linh_vuc"].sort(key=lambda option: option[1])
@@ -127,19 +131,47 @@ def total_from(options, data):
 SEARCH_LIMIT = 200
 
 
-def search_ranked_pks(index_page, query):
-    """The registry's documents matching `query`, best first (at most 200: nobody reads
-    further; the filters then narrow them), and whether the engine was unavailable.
+def page_number(raw):
+    try:
+        return max(int(raw), 1)
+    except (TypeError, ValueError):
+        return 1
 
-    The engine is not asked for this registry's children: a prefix on 100,000 page paths
-    costs it more than the rest of the query, and the database query keeps only them (with
-    several sites' registries in one deployment, they share the 200)."""
-    documents = LegalDocumentPage.objects.live()
-    return remembered(
-        f"registry:{index_page.pk}",
-        query,
-        lambda: with_fallback(lambda backend: ranked_pks(query, documents, backend, SEARCH_LIMIT)),
+
+def database_search(index_page, base, data, query, number, backend):
+    """The registry's search on the database backend, while the engine is away or where
+    there is none: the best 200 matches, then the filters and counts among them in SQL.
+    Answers as registry_search.ask() does, and whether the 200 were reached."""
+    ranked = ranked_pks(query, LegalDocumentPage.objects.live(), backend, SEARCH_LIMIT)
+    base = base.filter(pk__in=ranked)
+    documents = apply_filters(base, data)
+    sort = data.get("sap_xep")
+    if sort:
+        pks = list(documents.order_by(SORTS[sort][0], "-pk").values_list("pk", flat=True))
+    else:
+        position = {pk: index for index, pk in enumerate(ranked)}
+        pks = sorted(documents.values_list("pk", flat=True), key=position.__getitem__)
+    number = min(number, max((len(pks) + PAGE_SIZE - 1) // PAGE_SIZE, 1))
+    shown = pks[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    return shown, len(pks), facets(base, data), number, len(ranked) >= SEARCH_LIMIT
+
+
+def search_context(index_page, base, data, query, number):
+    """(page, facets, capped, degraded) of a search in the registry: on the engine exactly
+    (legal_docs/registry_search.py), on the database among the best 200. Remembered until
+    content or the index changes."""
+
+    def run(backend):
+        if is_engine(backend):
+            answer = registry_search.ask(index_page, query, data, number, backend, today())
+            return (*answer, False)
+        return database_search(index_page, base, data, query, number, backend)
+
+    key = repr((index_page.pk, sorted(data.items()), number))
+    (pks, total, options, number, capped), degraded = remembered(
+        f"registry:{key}", query, lambda: with_fallback(run)
     )
+    return registry_search.page_of(pks, total, number), options, capped, degraded
 
 
 def listing_context(index_page, request):
@@ -152,19 +184,15 @@ def listing_context(index_page, request):
     base = annotate_validity(
         LegalDocumentPage.objects.live().child_of(index_page).exclude(Exists(restricted))
     )
-    degraded = False
+    degraded = capped = False
     if query:
-        ranked, degraded = search_ranked_pks(index_page, query)
-        base = base.filter(pk__in=ranked)
-    documents = apply_filters(base, data)
-    order = SORTS.get(data.get("sap_xep") or "-issue_date")[0]
-    documents = documents.select_related("document_type", "issuing_authority").order_by(
-        order, "-pk"
-    )
-    options = cached_facets(index_page, base, data)
-    if query and not data.get("sap_xep"):
-        page = relevance_page(documents, ranked, request.GET.get("page"))
+        page, options, capped, degraded = search_context(
+            index_page, base, data, query, page_number(request.GET.get("page"))
+        )
     else:
+        documents = apply_filters(base, data).select_related("document_type", "issuing_authority")
+        documents = documents.order_by(SORTS.get(data.get("sap_xep") or "-issue_date")[0], "-pk")
+        options = cached_facets(index_page, base, data)
         paginator = Paginator(documents, PAGE_SIZE)
         paginator.count = total_from(options["hieu_luc"], data)  # saves the COUNT(*) query
         page = paginator.get_page(request.GET.get("page"))
@@ -177,14 +205,5 @@ def listing_context(index_page, request):
         "filter_query": params.urlencode(),
         "search_query": query,
         "degraded": degraded,
+        "capped": capped,
     }
-
-
-def relevance_page(documents, ranked, number):
-    """One page of the filtered documents in the search engine's order."""
-    position = {pk: index for index, pk in enumerate(ranked)}
-    pks = sorted(documents.values_list("pk", flat=True), key=position.__getitem__)
-    page = Paginator(pks, PAGE_SIZE).get_page(number)
-    by_pk = documents.in_bulk(page.object_list)
-    page.object_list = [by_pk[pk] for pk in page.object_list]
-    return page

@@ -9,6 +9,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from legal_docs.models import LegalDocumentPage, LegalDocumentRelation
 from legal_docs.models.validity import TERMINATING
+from search.tasks import reindex
 
 
 def refresh(target_ids):
@@ -24,6 +25,8 @@ def refresh(target_ids):
         .values("day")
     )
     LegalDocumentPage.objects.filter(pk__in=target_ids).update(terminated_on=Subquery(earliest))
+    # The engine computes validity from its copy of terminated_on too.
+    reindex(LegalDocumentPage, target_ids)
 
 
 def _remember_previous(instance, **kwargs):

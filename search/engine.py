@@ -42,7 +42,7 @@ def numbered_documents(query, queryset=None):
     # number_key is stored upper case, so a plain prefix match can use its index; no
     # ordering, or PostgreSQL walks every page in tree order to find a handful.
     candidates = (
-        (queryset or chrome.public(LegalDocumentPage.objects.live()))
+        (queryset if queryset is not None else chrome.public(LegalDocumentPage.objects.live()))
         .filter(number_key__startswith=f"{numbers[0]}/")
         .select_related("document_type")
         .order_by()[:50]

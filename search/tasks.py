@@ -66,3 +66,10 @@ def enqueue_update(sender, instance, raw=False, **kwargs):
     if raw or engine() is None:
         return
     update_engine.enqueue(instance._meta.app_label, instance._meta.model_name, str(instance.pk))
+
+
+def reindex(model, pks):
+    """Queue engine updates for rows changed without a save signal (a queryset update)."""
+    if engine() is not None:
+        for pk in pks:
+            update_engine.enqueue(model._meta.app_label, model._meta.model_name, str(pk))

@@ -159,6 +159,12 @@ class LegalDocumentPage(PortalPage):
         index.FilterField("effective_date"),
         index.FilterField("document_type"),
         index.FilterField("issuing_authority"),
+        # What the registry's filters and counts read on the engine (legal_docs/engine.py).
+        index.FilterField("number_key"),
+        index.FilterField("field_ids", type="IntegerField"),
+        index.FilterField("expiry_date"),
+        index.FilterField("terminated_on"),
+        index.FilterField("validity_override"),
     ]
 
     content_panels = Page.content_panels + [
@@ -212,6 +218,14 @@ class LegalDocumentPage(PortalPage):
     def clean(self):
         self.clean_attributes()
         super().clean()
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related("fields")
+
+    @property
+    def field_ids(self):
+        return [field.pk for field in self.fields.all()]
 
     def clean_attributes(self):
         """The registry's own rules, without the tree checks of Page.clean(), so an import can
