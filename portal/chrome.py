@@ -52,6 +52,30 @@ for model in (PortalSettings, Site, PageViewRestriction):
     post_delete.connect(bump, sender=model, dispatch_uid=f"portal-chrome-delete-{model.__name__}")
 
 
+def site_for(request):
+    """Site.find_for_request() with one query per host and cache generation instead of one
+    per request (a Site save starts a new generation)."""
+    host = request._get_raw_host().lower()
+    key = f"portal:{generation()}:site:{host}:{request.get_port()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site._find_for_request(request)
+        cache.set(key, site or False, TIMEOUT)
+    return site or None
+
+
+class SiteMiddleware:
+    """Gives each request its Site from the cache, where Wagtail looks for it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/admin/"):
+            request._wagtail_site = site_for(request)
+        return self.get_response(request)
+
+
 def menu(site):
     """Home and the sections shown in the menu, as plain values: (title, url, path, depth)."""
 

@@ -158,3 +158,21 @@ def test_the_database_backend_finds_words_typed_without_marks(portal):
         "luat ho tich", Page.objects.live(), operator="and"
     )
     assert [page.title for page in results[:1]] == ["Luật Hộ tịch"]
+
+
+def test_the_site_is_looked_up_once_per_host_until_it_changes(client, portal):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    def site_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+        return sum('FROM "wagtailcore_site"' in q["sql"] for q in queries.captured_queries)
+
+    site_queries()
+    assert site_queries() == 0
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Sở Tư pháp tỉnh Quảng Trị"
+    site.save()
+    assert site_queries() >= 1  # ours, and Wagtail's own root paths
