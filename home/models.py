@@ -113,6 +113,7 @@ class HomePage(PortalPage):
         "home.StandardPage",
         "home.DisclosureCatalogPage",
         "legal_docs.LegalDocumentIndexPage",
+        "legal_docs.ProcedureIndexPage",
     ]
 
     class Meta:

@@ -2,7 +2,7 @@
 `setup_portal` creates each one that is missing; the slugs are the public URLs of DESIGN.md."""
 
 from home.models import ArticleIndexPage, DisclosureCatalogPage, SectionPage, StandardPage
-from legal_docs.models import LegalDocumentIndexPage
+from legal_docs.models import LegalDocumentIndexPage, ProcedureIndexPage
 
 BASIS = "Điều 4 Nghị định số 42/2022/NĐ-CP; {point} Điều 5 Quy chế hoạt động Trang TTĐT"
 
@@ -34,7 +34,7 @@ SECTIONS = [
     {
         "slug": "thu-tuc-hanh-chinh",
         "title": "Thủ tục hành chính",
-        "model": SectionPage,
+        "model": ProcedureIndexPage,
         "intro": "Thủ tục hành chính, dịch vụ công trực tuyến và quy trình giải quyết công việc thuộc thẩm quyền của Sở Tư pháp, thống nhất với Cổng Dịch vụ công quốc gia.",
         "disclosure": {
             "disclosure_legal_basis": BASIS.format(point="điểm b khoản 1"),

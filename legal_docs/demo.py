@@ -3,6 +3,7 @@ the relations among them. Validity is computed from these relations on the day t
 shown; a document replaced by one not listed here needs its relation or an override."""
 
 from datetime import date
+from pathlib import Path
 
 from home.setup import publish
 from legal_docs.models import (
@@ -11,6 +12,7 @@ from legal_docs.models import (
     LegalDocumentPage,
     LegalDocumentRelation,
     LegalField,
+    ProcedurePage,
     Source,
 )
 from legal_docs.numbering import document_slug
@@ -149,3 +151,23 @@ def load_legal_documents(index_page):
         if any(source == number for source, *_ in RELATIONS):
             publish(page)
     return len(created)
+
+
+PROCEDURES_FILE = Path(__file__).parent / "schema" / "procedures.example.json"
+
+
+def load_procedures(index_page):
+    """The sample exchange file through the real importer, approved as a batch: codes,
+    fees and times are samples for the board to check against the national database."""
+    from legal_docs import exchange
+    from legal_docs.importer import review_batch
+    from legal_docs.procedure_import import LOAD_OPTIONS, ProcedureImporter
+
+    if ProcedurePage.objects.exists():
+        return 0
+    text = PROCEDURES_FILE.read_text(encoding="utf-8")
+    records = exchange.load(text, PROCEDURES_FILE.name, **LOAD_OPTIONS)
+    importer = ProcedureImporter(index_page, PROCEDURES_FILE.name, imported_by="setup_portal")
+    report = importer.run(records)
+    review_batch(importer.batch, None, approve=True, comment="Dữ liệu mẫu")
+    return report.created

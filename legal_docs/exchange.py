@@ -131,25 +131,27 @@ class FormatError(ValueError):
     pass
 
 
-def load(text, name):
+def load(text, name, key="documents", lists=("fields",), json_columns=("relations",)):
     """Records of a JSON or CSV exchange file; a CSV row keeps its raw strings for the importer
-    to validate one by one."""
+    to validate one by one (`lists` are ";"-separated, `json_columns` hold JSON)."""
     if name.lower().endswith(".csv"):
         rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
         for row in rows:
-            row["fields"] = [
-                part.strip() for part in (row.get("fields") or "").split(";") if part.strip()
-            ]
-            raw = (row.get("relations") or "").strip()
-            try:
-                row["relations"] = json.loads(raw) if raw else []
-            except json.JSONDecodeError:
-                row["relations"] = raw  # reported as a bad record, not a bad file
+            for column in lists:
+                row[column] = [
+                    part.strip() for part in (row.get(column) or "").split(";") if part.strip()
+                ]
+            for column in json_columns:
+                raw = (row.get(column) or "").strip()
+                try:
+                    row[column] = json.loads(raw) if raw else []
+                except json.JSONDecodeError:
+                    row[column] = raw  # reported as a bad record, not a bad file
         return rows
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise FormatError(f"JSON: {error}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise FormatError('"documents"')
-    return data["documents"]
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise FormatError(f'"{key}"')
+    return data[key]

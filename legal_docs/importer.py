@@ -1,7 +1,8 @@
-"""Upserts exchange records into the registry, one transaction per record, reporting every
-rejected record with its number and a Vietnamese reason; never stops at the first bad one.
+"""Upserts exchange records into the registry (and, through BatchImporter, procedures), one
+transaction per record, reporting every rejected record with its number and a Vietnamese
+reason; never stops at the first bad one.
 
-New and changed documents are saved as draft revisions of an ImportBatch; nothing goes live
+New and changed pages are saved as draft revisions of an ImportBatch; nothing goes live
 until the editorial board approves the batch (Art. 6.4)."""
 
 import unicodedata
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from legal_docs.exchange import to_record
 from legal_docs.models import (
@@ -119,13 +121,14 @@ class Lookups:
         return index.get(fold(nfc(value)))
 
 
-class Importer:
-    def __init__(
-        self, registry: LegalDocumentIndexPage, source_name, imported_by="", dry_run=False
-    ):
-        self.registry = registry
+class BatchImporter:
+    """Upserts records one transaction each into pages under `parent`; new and changed pages
+    become draft revisions of one ImportBatch for the board. Subclasses read a record
+    (import_record) and name it in the report (reference)."""
+
+    def __init__(self, parent, source_name, imported_by="", dry_run=False):
+        self.parent = parent
         self.dry_run = dry_run
-        self.lookups = Lookups()
         self.report = Report()
         self.batch = None
         if not dry_run:
@@ -160,11 +163,12 @@ class Importer:
         else:
             setattr(self.report, outcome, getattr(self.report, outcome) + 1)
 
+    def reference(self, record):
+        return ""
+
     def reject(self, number, record, reason):
-        number_symbol = nfc(record.get("number_symbol", "")) if isinstance(record, dict) else ""
-        self.report.rejections.append(
-            {"record": number, "number_symbol": number_symbol, "reason": reason}
-        )
+        reference = self.reference(record) if isinstance(record, dict) else ""
+        self.report.rejections.append({"record": number, "reference": reference, "reason": reason})
 
     def finish(self):
         if self.batch is None:
@@ -177,6 +181,35 @@ class Importer:
             batch.status = ImportBatch.Status.EMPTY
         batch.save()
         log(instance=batch, action="legal_docs.import_batch")
+
+    def save_draft(self, page, existing, number, fallback_slug):
+        """A draft revision of `page` (added under the parent when new) in the batch."""
+        if not existing:
+            page.slug = page.slug or fallback_slug
+            self.parent.add_child(instance=page)
+        revision = page.save_revision(log_action=True)
+        if self.batch:
+            ImportBatchItem.objects.create(
+                batch=self.batch,
+                page=page,
+                revision=revision,
+                record_number=number,
+                action=ImportBatchItem.Action.UPDATED
+                if existing
+                else ImportBatchItem.Action.CREATED,
+            )
+        return "updated" if existing else "created"
+
+
+class Importer(BatchImporter):
+    """Legal documents, identified by (issuing authority, number/symbol, year)."""
+
+    def __init__(self, registry: LegalDocumentIndexPage, *args, **kwargs):
+        super().__init__(registry, *args, **kwargs)
+        self.lookups = Lookups()
+
+    def reference(self, record):
+        return nfc(record.get("number_symbol", ""))
 
     def import_record(self, number, record):
         if not isinstance(record, dict):
@@ -202,21 +235,7 @@ class Importer:
             raise Rejected(" ".join(error.messages)) from None
         if existing and self.snapshot(page) == before:
             return "unchanged"
-        if not existing:
-            page.slug = page.slug or f"van-ban-{number}"
-            self.registry.add_child(instance=page)
-        revision = page.save_revision(log_action=True)
-        if self.batch:
-            ImportBatchItem.objects.create(
-                batch=self.batch,
-                page=page,
-                revision=revision,
-                record_number=number,
-                action=ImportBatchItem.Action.UPDATED
-                if existing
-                else ImportBatchItem.Action.CREATED,
-            )
-        return "updated" if existing else "created"
+        return self.save_draft(page, existing, number, f"van-ban-{number}")
 
     @staticmethod
     def snapshot(page):
@@ -334,10 +353,10 @@ def review_batch(batch, user, approve, comment=""):
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status != ImportBatch.Status.PENDING:
             return None  # decided meanwhile by someone else (or a double click)
-        for item in batch.items.select_related("page", "revision"):
-            page = item.page
+        for item in batch.items.select_related("revision"):
+            page = item.page.specific
             if page.latest_revision_id != item.revision_id:
-                skipped.append(page.number_symbol)
+                skipped.append(page.import_reference)
             elif approve:
                 # The board's decision on the batch is the approval (Art. 6.4).
                 with authorised("import"):
@@ -345,7 +364,7 @@ def review_batch(batch, user, approve, comment=""):
             elif page.live_revision_id is None:
                 page.delete()
             else:
-                LegalDocumentPage.objects.filter(pk=page.pk).update(
+                Page.objects.filter(pk=page.pk).update(
                     latest_revision=page.live_revision_id,
                     has_unpublished_changes=False,
                     draft_title=page.title,

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from legal_docs.importer import review_batch
 from legal_docs.models import ImportBatch
@@ -70,9 +71,13 @@ def batch_detail(request, pk):
                     % {"numbers": ", ".join(skipped)},
                 )
             return redirect("legal_docs_batch", pk=batch.pk)
-    items = batch.items.select_related("page", "page__document_type", "page__issuing_authority")
+    items = list(batch.items.all()[:1000])
+    # Legal documents or procedures: each page as its own type, one query per type.
+    pages = Page.objects.filter(pk__in=[item.page_id for item in items]).specific().in_bulk()
+    for item in items:
+        item.page = pages[item.page_id]
     return TemplateResponse(
         request,
         "legal_docs/admin/batch_detail.html",
-        {"batch": batch, "items": items[:1000], "item_count": batch.items.count()},
+        {"batch": batch, "items": items, "item_count": batch.items.count()},
     )

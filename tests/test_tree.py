@@ -11,7 +11,12 @@ from home.models import (
     SectionPage,
     StandardPage,
 )
-from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
+from legal_docs.models import (
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    ProcedureIndexPage,
+    ProcedurePage,
+)
 
 
 class TreeRulesTests(WagtailPageTestCase):
@@ -25,6 +30,7 @@ class TreeRulesTests(WagtailPageTestCase):
                 StandardPage,
                 DisclosureCatalogPage,
                 LegalDocumentIndexPage,
+                ProcedureIndexPage,
             },
         )
 
@@ -43,6 +49,12 @@ class TreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(LegalDocumentPage, {LegalDocumentIndexPage})
         self.assertCanNotCreateAt(SectionPage, LegalDocumentPage)
         self.assertCanNotCreateAt(LegalDocumentIndexPage, StandardPage)
+
+    def test_procedures_only_live_in_the_procedures_page(self):
+        self.assertAllowedParentPageTypes(ProcedureIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(ProcedureIndexPage, {ProcedurePage})
+        self.assertAllowedParentPageTypes(ProcedurePage, {ProcedureIndexPage})
+        self.assertAllowedSubpageTypes(ProcedurePage, set())
 
     def test_refused_children(self):
         self.assertCanNotCreateAt(HomePage, ArticlePage)

@@ -17,7 +17,7 @@ from home.demo.pages import SECTION_PAGES
 from home.demo.regulation import SOURCE, regulation_html
 from home.models import ArticlePage, StandardPage
 from home.setup import ensure_child
-from legal_docs.demo import load_legal_documents
+from legal_docs.demo import load_legal_documents, load_procedures
 from portal.models import PortalSettings
 from workflow.demo import load_moderation_demo
 
@@ -72,6 +72,7 @@ def load_demo(home, site):
         ]
         _article(sections["pho-bien-giao-duc-phap-luat"], spec, body, image=image)
     load_legal_documents(sections["van-ban"])
+    load_procedures(sections["thu-tuc-hanh-chinh"])
     load_moderation_demo(sections["tin-tuc"])
     for section_slug, pages in SECTION_PAGES.items():
         for spec in pages:

@@ -6,6 +6,7 @@ from legal_docs.models.pages import (
     LegalDocumentRelation,
     Source,
 )
+from legal_docs.models.procedures import OnlineLevel, ProcedureIndexPage, ProcedurePage
 from legal_docs.models.taxonomies import DocumentType, IssuingAuthority, LegalField
 from legal_docs.models.validity import RelationType, Validity, annotate_validity
 
@@ -19,6 +20,9 @@ __all__ = [
     "LegalDocumentPage",
     "LegalDocumentRelation",
     "LegalField",
+    "OnlineLevel",
+    "ProcedureIndexPage",
+    "ProcedurePage",
     "RelationType",
     "Source",
     "Validity",

@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImportBatch(models.Model):
-    """One run of `import_legal_documents`. Its new and changed documents wait as drafts until
-    the editorial board approves the batch as a whole (Art. 6.4), so ten thousand records are
-    reviewed from one summary instead of ten thousand pages."""
+    """One run of `import_legal_documents` or `import_procedures`. Its new and changed pages
+    wait as drafts until the editorial board approves the batch as a whole (Art. 6.4), so ten
+    thousand records are reviewed from one summary instead of ten thousand pages."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for the board")
@@ -52,9 +52,7 @@ class ImportBatchItem(models.Model):
         UPDATED = "updated", _("Updated")
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="items")
-    page = models.ForeignKey(
-        "legal_docs.LegalDocumentPage", on_delete=models.CASCADE, related_name="+"
-    )
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
     action = models.CharField(max_length=16, choices=Action.choices)
     record_number = models.PositiveIntegerField()

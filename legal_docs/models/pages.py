@@ -219,6 +219,10 @@ class LegalDocumentPage(PortalPage):
         self.clean_attributes()
         super().clean()
 
+    @property
+    def import_reference(self):
+        return self.number_symbol
+
     @classmethod
     def get_indexed_objects(cls):
         return super().get_indexed_objects().prefetch_related("fields")

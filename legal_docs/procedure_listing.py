@@ -1,0 +1,61 @@
+"""The procedures listing (/thu-tuc-hanh-chinh/): filters by field and by level of online
+service, each option with the number of procedures it gives with the other filter kept."""
+
+from django import forms
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from home.models import paginate
+from legal_docs.models import OnlineLevel, ProcedurePage
+from portal import chrome
+
+
+class ProcedureFilterForm(forms.Form):
+    linh_vuc = forms.IntegerField(label=_("Field"), required=False)
+    muc_do = forms.ChoiceField(
+        label=_("Level of online service"),
+        required=False,
+        choices=[("", "")] + OnlineLevel.choices,
+    )
+
+
+FILTERS = {"linh_vuc": "field_id", "muc_do": "online_level"}
+
+
+def filtered(queryset, data, skip=None):
+    for name, column in FILTERS.items():
+        if name != skip and data.get(name) not in (None, ""):
+            queryset = queryset.filter(**{column: data[name]})
+    return queryset
+
+
+def listing_context(index_page, request):
+    form = ProcedureFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    base = chrome.public(ProcedurePage.objects.live().child_of(index_page))
+    fields = (
+        filtered(base, data, skip="linh_vuc")
+        .order_by("field__name")
+        .values_list("field_id", "field__name")
+        .annotate(n=Count("pk"))
+    )
+    levels = dict(
+        filtered(base, data, skip="muc_do")
+        .order_by()
+        .values_list("online_level")
+        .annotate(n=Count("pk"))
+    )
+    procedures = filtered(base, data).select_related("field").order_by("code")
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {
+        "filter_form": form,
+        "procedures": paginate(request, procedures),
+        "field_options": [(pk, name, n) for pk, name, n in fields if pk is not None],
+        "level_options": [
+            (value, label, levels[value])
+            for value, label in OnlineLevel.choices
+            if levels.get(value)
+        ],
+        "filter_query": params.urlencode(),
+    }
