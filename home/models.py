@@ -26,6 +26,17 @@ class PortalPage(Page):
         abstract = True
 
     @property
+    def meta_description(self):
+        """The page's own search description, else the start of what it says first."""
+        from django.utils.html import strip_tags
+        from django.utils.text import Truncator
+
+        text = self.search_description
+        for name in ("lead", "summary", "intro"):
+            text = text or strip_tags(str(getattr(self, name, "") or ""))
+        return Truncator(" ".join(text.split())).chars(160)
+
+    @property
     def section_path(self):
         """The tree path of the top-level section holding this page (its own for a section),
         indexed so the search engine counts results per section with one term lookup each,

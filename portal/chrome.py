@@ -27,7 +27,7 @@ def generation():
     return cache.get_or_set(GENERATION, 1, None)
 
 
-def _key(name, site_id):
+def cache_key(name, site_id):
     return f"portal:{generation()}:{name}:{site_id}"
 
 
@@ -86,7 +86,7 @@ def menu(site):
             items.append((page.title, page.get_url(), page.path, page.depth))
         return items
 
-    return cache.get_or_set(_key("menu", site.pk), build, TIMEOUT)
+    return cache.get_or_set(cache_key("menu", site.pk), build, TIMEOUT)
 
 
 Section = namedtuple("Section", "pk title slug path")
@@ -99,7 +99,7 @@ def sections(site):
         children = site.root_page.get_children().live().public()
         return [Section(p.pk, p.title, p.slug, p.path) for p in children]
 
-    return cache.get_or_set(_key("sections", site.pk), build, TIMEOUT)
+    return cache.get_or_set(cache_key("sections", site.pk), build, TIMEOUT)
 
 
 def restricted_paths():
@@ -124,7 +124,7 @@ def public(pages):
 
 def portal_settings(site):
     return cache.get_or_set(
-        _key("settings", site.pk), lambda: PortalSettings.for_site(site), TIMEOUT
+        cache_key("settings", site.pk), lambda: PortalSettings.for_site(site), TIMEOUT
     )
 
 
@@ -136,4 +136,10 @@ def context(request):
         site = Site.find_for_request(request)
         return portal_settings(site) if site else PortalSettings()
 
-    return {"portal": SimpleLazyObject(load)}
+    def feeds():
+        from home.feeds import feed_sections
+
+        site = Site.find_for_request(request)
+        return feed_sections(site) if site else []
+
+    return {"portal": SimpleLazyObject(load), "feeds": SimpleLazyObject(feeds)}

@@ -2,8 +2,12 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.feeds import SectionAtomFeed, SectionFeed
+from home.sitemap import SITEMAPS, robots
 from portal.views import healthz
 from search import views as search_views
 
@@ -13,6 +17,16 @@ urlpatterns = [
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
     path("healthz", healthz, name="healthz"),
+    path("feeds/<slug:slug>.rss", SectionFeed(), name="feed_rss"),
+    path("feeds/<slug:slug>.atom", SectionAtomFeed(), name="feed_atom"),
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
+        name="sitemap_index",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots, name="robots"),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,85 @@
+"""RSS and Atom feeds of the news, the legal dissemination articles and the legal documents
+(Circular 22/2023/TT-BTTTT asks state portals for RSS): the latest live, public items of a
+section, linked to their pages."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from home.models import ArticleIndexPage, ArticlePage
+from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
+from portal import chrome
+
+SIZE = 30
+FEED_PAGE_TYPES = (ArticleIndexPage, LegalDocumentIndexPage)
+
+
+def feed_sections(site):
+    """(slug, title) of the sections with a feed, for the layout's <link rel="alternate">."""
+    from django.core.cache import cache
+
+    def build():
+        children = site.root_page.get_children().live().public().type(*FEED_PAGE_TYPES)
+        return list(children.values_list("slug", "title"))
+
+    return cache.get_or_set(chrome.cache_key("feeds", site.pk), build, chrome.TIMEOUT)
+
+
+class SectionFeed(Feed):
+    """/feeds/<section slug>.rss: the latest articles, or documents, of a section."""
+
+    language = "vi"
+
+    def get_object(self, request, slug):
+        site = Site.find_for_request(request)
+        section = site.root_page.get_children().live().filter(slug=slug).specific().first()
+        if not isinstance(section, FEED_PAGE_TYPES):
+            raise Http404
+        section.agency = chrome.portal_settings(site).agency_name
+        return section
+
+    @staticmethod
+    def is_registry(section):
+        return isinstance(section, LegalDocumentIndexPage)
+
+    def title(self, section):
+        return f"{section.title} – {section.agency}"
+
+    def link(self, section):
+        return section.full_url
+
+    def description(self, section):
+        return _("The latest items of the section %(section)s") % {"section": section.title}
+
+    def items(self, section):
+        if self.is_registry(section):
+            items = LegalDocumentPage.objects.select_related("issuing_authority")
+            items = items.order_by("-issue_date", "-pk")
+        else:
+            items = ArticlePage.objects.order_by("-posted_at", "-pk")
+        return chrome.public(items.live().child_of(section))[:SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return getattr(item, "summary", None) or getattr(item, "lead", "")
+
+    def item_link(self, item):
+        return item.full_url
+
+    def item_pubdate(self, item):
+        return getattr(item, "posted_at", None) or item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return str(getattr(item, "issuing_authority", None) or getattr(item, "author", ""))
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = Atom1Feed
+    subtitle = SectionFeed.description
