@@ -328,11 +328,14 @@ class DisclosureCatalogPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         home = self.get_parent()
+        from home.freshness import newest_in_subtree
+        from portal import chrome
+
+        # Generated on every visit from the sections themselves: never out of date.
+        sections = chrome.public(Page.objects.live().descendant_of(home))
         context["entries"] = (
-            Page.objects.live()
-            .public()
-            .descendant_of(home)
-            .type(*disclosure_page_models())
+            sections.type(*disclosure_page_models())
+            .annotate(newest=newest_in_subtree())
             .specific()
             .order_by("path")
         )
