@@ -125,6 +125,7 @@ class HomePage(PortalPage):
         "home.DisclosureCatalogPage",
         "legal_docs.LegalDocumentIndexPage",
         "legal_docs.ProcedureIndexPage",
+        "home.FeedbackPage",
     ]
 
     class Meta:
@@ -340,3 +341,6 @@ class DisclosureCatalogPage(PortalPage):
             .order_by("path")
         )
         return context
+
+
+from home.feedback import Feedback, FeedbackPage  # noqa: E402, F401 - models of this app

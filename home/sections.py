@@ -1,7 +1,12 @@
 """The information categories of Art. 5 of the regulation, as the top level of the page tree.
 `setup_portal` creates each one that is missing; the slugs are the public URLs of DESIGN.md."""
 
-from home.models import ArticleIndexPage, DisclosureCatalogPage, SectionPage, StandardPage
+from home.models import (
+    ArticleIndexPage,
+    DisclosureCatalogPage,
+    FeedbackPage,
+    SectionPage,
+)
 from legal_docs.models import LegalDocumentIndexPage, ProcedureIndexPage
 
 BASIS = "Điều 4 Nghị định số 42/2022/NĐ-CP; {point} Điều 5 Quy chế hoạt động Trang TTĐT"
@@ -112,7 +117,7 @@ SECTIONS = [
     {
         "slug": "phan-anh-kien-nghi",
         "title": "Phản ánh, kiến nghị",
-        "model": StandardPage,
-        "intro": "Tổ chức, cá nhân phát hiện nội dung vướng mắc, chưa phù hợp hoặc thông tin chưa chính xác trên Trang xin phản ánh về Văn phòng Sở Tư pháp (Điều 12 Quy chế) qua địa chỉ, điện thoại và thư điện tử ở chân trang.",
+        "model": FeedbackPage,
+        "intro": "Tổ chức, cá nhân phát hiện nội dung vướng mắc, chưa phù hợp hoặc thông tin chưa chính xác trên Trang xin phản ánh về Văn phòng Sở Tư pháp (Điều 12 Quy chế) qua mẫu dưới đây, hoặc qua địa chỉ, điện thoại và thư điện tử ở chân trang.",
     },
 ]

@@ -61,9 +61,11 @@ MODEL_PERMISSIONS = {
     ],
     CONTRIBUTORS: [f"legal_docs.view_{model}" for model in TAXONOMIES],
     DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
+    + ["home.view_feedback"]
     + ["workflow.view_moderation_statistics", "search.view_search_statistics"]
     + ["portal.view_auditlog"],
     OFFICE: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
+    + ["home.view_feedback", "home.change_feedback"]
     + ["workflow.view_moderation_statistics", "search.view_search_statistics"]
     + ["portal.view_auditlog"],
 }

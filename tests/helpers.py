@@ -205,3 +205,9 @@ def genre(name="Tin"):
 
 def refresh(page):
     return ArticlePage.objects.filter(pk=page.pk).first()
+
+
+def csp_directives(policy):
+    """{directive: [sources]} of a Content-Security-Policy header, in any order."""
+    parts = (part.split() for part in policy.split(";") if part.strip())
+    return {words[0]: words[1:] for words in parts}

@@ -29,8 +29,10 @@ QUERIES = [
     ("quyết định 2975", "Quyết định 2975/QĐ-UBND"),
     ("60/2014/QH13", "Luật Hộ tịch"),
     ("tro giup phap ly 2017", "Luật Trợ giúp pháp lý 2017"),
-    ("chứng thực bản sao từ bản chính", "Nghị định 23/2015/NĐ-CP"),
-    ("chung thuc ban sao tu ban chinh", "Nghị định 23/2015/NĐ-CP"),
+    ("cấp bản sao từ sổ gốc", "Nghị định 23/2015/NĐ-CP"),
+    ("cap ban sao tu so goc", "Nghị định 23/2015/NĐ-CP"),
+    ("bổ nhiệm công chứng viên", "Bổ nhiệm công chứng viên"),  # a procedure
+    ("bo nhiem cong chung vien", "Bổ nhiệm công chứng viên"),
     ("bảo vệ dữ liệu cá nhân", "Nghị định 13/2023/NĐ-CP"),
     ("bao ve du lieu ca nhan", "Nghị định 13/2023/NĐ-CP"),
     ("nghi dinh 123/2015", "Nghị định 123/2015/NĐ-CP"),

@@ -7,6 +7,7 @@ from home.models import (
     ArticleIndexPage,
     ArticlePage,
     DisclosureCatalogPage,
+    FeedbackPage,
     HomePage,
     SectionPage,
     StandardPage,
@@ -31,6 +32,7 @@ class TreeRulesTests(WagtailPageTestCase):
                 DisclosureCatalogPage,
                 LegalDocumentIndexPage,
                 ProcedureIndexPage,
+                FeedbackPage,
             },
         )
 
