@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -43,6 +44,54 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document.html"
 
 
+AUDIO = {"mp3", "m4a", "ogg", "wav"}
+VIDEO = {"mp4", "webm"}
+
+
+class MediaBlock(blocks.StructBlock):
+    """Audio or video from the media library, with a caption and the transcript that people
+    who cannot hear it read instead (WCAG 2.1, 1.2.1)."""
+
+    file = DocumentChooserBlock(label=_("file"))
+    caption = blocks.CharBlock(label=_("caption"))
+    transcript = blocks.TextBlock(
+        label=_("transcript"), help_text=_("What is said and shown, for those who cannot hear it.")
+    )
+    extensions = set()
+
+    def clean(self, value):
+        value = super().clean(value)
+        extension = value["file"].file_extension.lower() if value.get("file") else ""
+        if extension not in self.extensions:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "file": ValidationError(
+                        _("Choose a file in one of these formats: %(formats)s.")
+                        % {"formats": ", ".join(sorted(e.upper() for e in self.extensions))}
+                    )
+                }
+            )
+        return value
+
+
+class AudioBlock(MediaBlock):
+    extensions = AUDIO
+
+    class Meta:
+        icon = "media"
+        label = _("Audio")
+        template = "blocks/audio.html"
+
+
+class VideoBlock(MediaBlock):
+    extensions = VIDEO
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     """The body of articles and general pages: text, images, files, tables and embeds (Art. 6.2)."""
 
@@ -54,6 +103,8 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = CaptionedImageBlock()
     document = DocumentBlock()
+    audio = AudioBlock()
+    video = VideoBlock()
     table = TableBlock(label=_("Table"), icon="table", template="blocks/table.html")
     embed = EmbedBlock(
         label=_("Embedded media"),

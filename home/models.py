@@ -153,7 +153,13 @@ class SectionPage(DisclosureMixin, PortalPage):
     edit_handler = DisclosureMixin.tabbed(content_panels)
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
-    subpage_types = ["home.SectionPage", "home.ArticleIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "home.SectionPage",
+        "home.ArticleIndexPage",
+        "home.StandardPage",
+        "home.OrganisationPage",
+        "home.CollectionPage",
+    ]
 
     class Meta:
         verbose_name = _("section page")
@@ -343,4 +349,6 @@ class DisclosureCatalogPage(PortalPage):
         return context
 
 
+from home.collections import CollectionItem, CollectionPage  # noqa: E402, F401
 from home.feedback import Feedback, FeedbackPage  # noqa: E402, F401 - models of this app
+from home.organisation import OrganisationPage, Person, Unit  # noqa: E402, F401

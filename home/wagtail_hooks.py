@@ -1,10 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.feedback import Feedback
 from home.freshness import FreshnessPanel, sees_freshness_panel
+from home.organisation import Person, Unit
 
 
 @hooks.register("construct_homepage_panels")
@@ -28,3 +29,31 @@ class FeedbackViewSet(SnippetViewSet):
 
 
 register_snippet(FeedbackViewSet)
+
+
+class UnitViewSet(SnippetViewSet):
+    model = Unit
+    icon = "group"
+    list_display = ["name", "kind", "parent", "phone", "email"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "position", "unit", "is_leader", "is_contact"]
+    list_filter = ["is_leader", "is_contact"]
+    search_fields = ["name", "position"]
+
+
+class OrganisationGroup(SnippetViewSetGroup):
+    """Units and people of the department (Art. 5.1đ), kept by the board."""
+
+    items = (UnitViewSet, PersonViewSet)
+    menu_icon = "group"
+    menu_label = _("Organisation")
+    menu_order = 240
+
+
+register_snippet(OrganisationGroup)

@@ -56,10 +56,16 @@ MODEL_PERMISSIONS = {
         for action in ("add", "change", "view")
     ]
     + [
+        f"home.{action}_{model}"
+        for model in ("unit", "person")
+        for action in ("add", "change", "delete", "view")
+    ]
+    + [
         f"wagtailsearchpromotions.{action}_searchpromotion"
         for action in ("add", "change", "delete", "view")
     ],
-    CONTRIBUTORS: [f"legal_docs.view_{model}" for model in TAXONOMIES],
+    CONTRIBUTORS: [f"legal_docs.view_{model}" for model in TAXONOMIES]
+    + ["home.view_unit", "home.view_person"],
     DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
     + ["home.view_feedback"]
     + ["workflow.view_moderation_statistics", "search.view_search_statistics"]

@@ -26,7 +26,15 @@ SIGNATURES = {
     "zip": [ZIP],
     "rtf": [b"{\\rtf"],
     "txt": [b""],  # any start; the content is checked below
+    # Audio and video (Art. 6.2): (offset, bytes) where the signature is not at the start.
+    "mp3": [b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"],
+    "m4a": [(4, b"ftyp")],
+    "mp4": [(4, b"ftyp")],
+    "webm": [b"\x1a\x45\xdf\xa3"],
+    "ogg": [b"OggS"],
+    "wav": [b"RIFF"],
 }
+MEDIA = {"mp3", "m4a", "mp4", "webm", "ogg", "wav"}
 ZIPPED = {"docx", "xlsx", "odt", "ods", "zip"}
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
@@ -37,6 +45,11 @@ MARKUP = re.compile(rb"<\s*(!doctype|html|head|body|script|svg|iframe|object|emb
 
 def refuse(message, **values):
     raise ValidationError(message % values)
+
+
+def starts_with(head, signature):
+    offset, expected = signature if isinstance(signature, tuple) else (0, signature)
+    return head[offset:].startswith(expected)
 
 
 def check_upload(name, handle, size, allowed=None):
@@ -50,7 +63,11 @@ def check_upload(name, handle, size, allowed=None):
             name=name,
             formats=", ".join(ext.upper() for ext in sorted(allowed)),
         )
-    limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    limit = (
+        settings.MEDIA_MAX_UPLOAD_SIZE
+        if extension in MEDIA
+        else settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    )
     if size > limit:
         refuse(
             _("The file “%(name)s” is larger than %(limit)d MB: compress it or split it."),
@@ -60,7 +77,7 @@ def check_upload(name, handle, size, allowed=None):
     handle.seek(0)
     head = handle.read(8192)
     handle.seek(0)
-    if not any(head.startswith(signature) for signature in SIGNATURES[extension]):
+    if not any(starts_with(head, signature) for signature in SIGNATURES[extension]):
         refuse(
             _(
                 "The file “%(name)s” is not a real %(format)s file: export it again from the "

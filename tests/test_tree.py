@@ -6,9 +6,11 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import (
     ArticleIndexPage,
     ArticlePage,
+    CollectionPage,
     DisclosureCatalogPage,
     FeedbackPage,
     HomePage,
+    OrganisationPage,
     SectionPage,
     StandardPage,
 )
@@ -38,7 +40,12 @@ class TreeRulesTests(WagtailPageTestCase):
 
     def test_sections_hold_sections_indexes_and_pages(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage, SectionPage})
-        self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticleIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            SectionPage,
+            {SectionPage, ArticleIndexPage, StandardPage, OrganisationPage, CollectionPage},
+        )
+        self.assertAllowedParentPageTypes(OrganisationPage, {SectionPage})
+        self.assertAllowedParentPageTypes(CollectionPage, {SectionPage})
 
     def test_articles_only_live_in_an_article_index(self):
         self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})

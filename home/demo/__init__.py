@@ -13,6 +13,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from home.demo.articles import DISSEMINATION, NEWS
+from home.demo.collections import load_collections
+from home.demo.organisation import load_organisation
 from home.demo.pages import SECTION_PAGES
 from home.demo.regulation import SOURCE, regulation_html
 from home.models import ArticlePage, StandardPage
@@ -73,6 +75,8 @@ def load_demo(home, site):
         _article(sections["pho-bien-giao-duc-phap-luat"], spec, body, image=image)
     load_legal_documents(sections["van-ban"])
     load_procedures(sections["thu-tuc-hanh-chinh"])
+    load_organisation(sections["gioi-thieu"])
+    load_collections(sections)
     load_moderation_demo(sections["tin-tuc"])
     for section_slug, pages in SECTION_PAGES.items():
         for spec in pages:

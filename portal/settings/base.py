@@ -236,7 +236,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
 # Checked by portal/uploads.py, by name and by content, with one message in Vietnamese
 # (not WAGTAILDOCS_EXTENSIONS, whose check would add a second, English one).
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "rtf", "txt", "zip"]
+DOCUMENT_EXTENSIONS += ["mp3", "m4a", "ogg", "wav", "mp4", "webm"]  # audio and video
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+MEDIA_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # audio and video
 # Through the application, never straight from the media folder (permissions, collections),
 # always as a download, with Wagtail's "default-src 'none'" policy on the response.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
