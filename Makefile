@@ -29,6 +29,7 @@ test: install
 	bash scripts/services/opensearch.sh
 	bash scripts/services/clamav.sh
 	bash scripts/services/packages.sh chromium gettext
+	npm ci --no-audit --no-fund --silent  # axe-core for the accessibility tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	SEARCH_URL=http://127.0.0.1:9200 CLAMAV_ADDRESS=tcp:127.0.0.1:3310 \

@@ -110,6 +110,7 @@ class FeedbackForm(forms.ModelForm):
     class Meta:
         model = Feedback
         fields = ["name", "contact", "subject", "content", "page_url"]
+        labels = {"name": _("Full name")}
         widgets = {"content": forms.Textarea(attrs={"rows": 6}), "page_url": forms.HiddenInput}
 
 

@@ -5,14 +5,26 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
+from playwright.sync_api import sync_playwright
 from wagtail.models import Site
 
 from home.models import ArticleIndexPage
 from legal_docs.models import LegalDocumentIndexPage
 from portal import roles
-from tests.helpers import empty_engine, setup_portal
+from tests.helpers import empty_engine, refresh_engine, run_search_worker, setup_portal
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
+CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+# The build machines have no outside network: keep Chromium from trying to reach it.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -101,3 +113,26 @@ def team(make_user):
 @pytest.fixture
 def news(portal):
     return ArticleIndexPage.objects.get(slug="tin-tuc")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, for the browser tests (test_browser, test_accessibility)."""
+    # Playwright's sync API runs an event loop in this thread; the ORM calls these tests make
+    # happen between page loads, never concurrently with them. Only for this module.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def site_url(live_server):
+    setup_portal(demo=True)
+    run_search_worker()  # the engine learns the fresh pages, as the queue's worker would
+    refresh_engine()
+    return live_server.url

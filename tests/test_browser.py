@@ -1,38 +1,22 @@
 """In a real Chromium: the public site readable on a 360 px phone and on a desktop, and the
 board approving in the page editor."""
 
-import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from playwright.sync_api import sync_playwright
 
 from home.models import ArticleIndexPage
 from portal import roles
 from tests.helpers import (
     csp_directives,
     refresh,
-    refresh_engine,
-    run_search_worker,
-    setup_portal,
     submit_new,
 )
 from workflow.models import RoyaltyEntry
 
-CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
-# The build machines have no outside network: keep Chromium from trying to reach it.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = Path(settings.BASE_DIR) / ".run" / "screenshots"
 PAGES = [
     "/",
@@ -44,6 +28,10 @@ PAGES = [
     "/danh-muc-thong-tin-cong-khai/",
     "/van-ban/",
     "/van-ban/53-2014-qh13/",
+    "/thu-tuc-hanh-chinh/",
+    "/thu-tuc-hanh-chinh/thu-tuc-2-000488/",
+    "/tai-chinh-thong-ke/bao-cao-tai-chinh/",
+    "/phan-anh-kien-nghi/",
     "/tim-kiem/?q=khai+sinh",
 ]
 
@@ -60,28 +48,6 @@ def csp_violations(page):
         ),
     )
     return refused
-
-
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the ORM calls these tests make
-    # happen between page loads, never concurrently with them. Only for this module.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-@pytest.fixture
-def site_url(live_server):
-    setup_portal(demo=True)
-    run_search_worker()  # the engine learns the fresh pages, as the queue's worker would
-    refresh_engine()
-    return live_server.url
 
 
 @pytest.mark.parametrize("width", [360, 1280])
