@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -12,7 +13,12 @@ from portal.menu import PermissionMenuItem
 class DocumentTypeViewSet(SnippetViewSet):
     model = DocumentType
     icon = "tag"
-    list_display = ["name", "abbreviation", "is_normative", "sort_order"]
+    list_display = [
+        "name",
+        "abbreviation",
+        BooleanColumn("is_normative", label=_("normative")),
+        "sort_order",
+    ]
     search_fields = ["name", "abbreviation"]
 
 

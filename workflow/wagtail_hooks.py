@@ -271,7 +271,16 @@ class RoyaltyPeriodViewSet(SnippetViewSet):
 class RoyaltyEntryViewSet(SnippetViewSet):
     model = RoyaltyEntry
     icon = "doc-full"
-    list_display = ["title", "author", "unit", "genre", "points", "amount", "period", "created_at"]
+    list_display = [
+        "title",
+        Column("author", label=gettext_lazy("author")),
+        "unit",
+        "genre",
+        "points",
+        Column("amount", label=gettext_lazy("amount")),
+        "period",
+        "created_at",
+    ]
     list_filter = ["period", "genre"]
     search_fields = ["title", "author_name", "unit"]
     list_export = [
