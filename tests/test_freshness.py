@@ -1,5 +1,5 @@
-"""Art. 5.1g and 5.3: the disclosure catalogue is generated from the sections and follows
-their changes; sections not updated within their review interval are listed for review."""
+"""Art. 5.1g and 5.3: the disclosure catalogue is generated from every disclosure section
+and follows its changes; sections not updated within their review interval are listed."""
 
 from datetime import timedelta
 
@@ -27,7 +27,7 @@ def test_the_catalogue_lists_every_section_with_its_metadata(client, portal):
             assert value in page
 
 
-def test_the_catalogue_follows_a_change_to_a_section(client, portal):
+def test_the_catalogue_follows_a_change_to_any_kind_of_section(client, portal):
     news = sections().get(slug="tin-tuc")
     news.disclosure_timing = "Trong vòng 24 giờ kể từ khi sự kiện diễn ra"
     publish(news)

@@ -8,11 +8,11 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
-from home.models import ArticlePage, SectionPage, StandardPage
+from home.models import ArticlePage, StandardPage
 from home.sections import SECTIONS
 from portal.models import PortalSettings
 from search.tasks import update_engine
-from tests.helpers import html, publish
+from tests.helpers import html
 
 
 def test_home_page_menu_lists_every_section_and_latest_news(client, portal):
@@ -64,24 +64,9 @@ def test_article_with_images_tables_and_files(client, portal):
 
 
 def test_standard_page(client, portal):
-    page = html(client, "/gioi-thieu/co-cau-to-chuc/")
-    assert "Phòng Hành chính tư pháp" in page
-    assert StandardPage.objects.filter(slug="co-cau-to-chuc").exists()
-
-
-def test_disclosure_catalogue_lists_every_section_with_its_metadata(client, portal):
-    page = html(client, "/danh-muc-thong-tin-cong-khai/")
-    for section in SectionPage.objects.live():
-        assert section.title in page
-        assert section.disclosure_legal_basis in page
-    assert "Phổ biến, giáo dục pháp luật" in page  # article indexes are catalogued too
-
-
-def test_catalogue_follows_a_change_to_a_section(client, portal):
-    section = SectionPage.objects.get(slug="gioi-thieu")
-    section.disclosure_duration = "Vĩnh viễn"
-    publish(section)
-    assert "Vĩnh viễn" in html(client, "/danh-muc-thong-tin-cong-khai/")
+    page = html(client, "/gioi-thieu/chuc-nang-nhiem-vu-quyen-han/")
+    assert "tư cách pháp nhân" in page
+    assert StandardPage.objects.filter(slug="chuc-nang-nhiem-vu-quyen-han").exists()
 
 
 def test_footer_and_citation_follow_the_site_settings(client, portal):
