@@ -142,4 +142,13 @@ def context(request):
         site = Site.find_for_request(request)
         return feed_sections(site) if site else []
 
-    return {"portal": SimpleLazyObject(load), "feeds": SimpleLazyObject(feeds)}
+    def visit_totals():
+        from portal.visits import totals
+
+        return totals()
+
+    return {
+        "portal": SimpleLazyObject(load),
+        "feeds": SimpleLazyObject(feeds),
+        "visits": SimpleLazyObject(visit_totals),
+    }

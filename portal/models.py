@@ -102,3 +102,19 @@ class MaintenanceWindow(models.Model):
 
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+
+class DailyVisits(models.Model):
+    """How many times a public page was opened on a day (portal/visits.py): a count, nothing
+    about who opened it."""
+
+    date = models.DateField(_("date"))
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    count = models.PositiveIntegerField(_("visits"), default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["date", "page"], name="one_count_a_day")]
+        verbose_name = _("daily visits")
+        verbose_name_plural = _("daily visits")

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import audit, audit_views, two_factor
+from portal import audit, audit_views, two_factor, visits
 from portal.menu import PermissionMenuItem
 from portal.models import MaintenanceWindow
 
@@ -56,3 +56,6 @@ class MaintenanceWindowViewSet(SnippetViewSet):
 
 
 register_snippet(MaintenanceWindowViewSet)
+
+
+hooks.register("before_serve_page", visits.count_visit)
