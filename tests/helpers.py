@@ -211,3 +211,13 @@ def csp_directives(policy):
     """{directive: [sources]} of a Content-Security-Policy header, in any order."""
     parts = (part.split() for part in policy.split(";") if part.strip())
     return {words[0]: words[1:] for words in parts}
+
+
+def run_command(name, path, capsys):
+    """(exit code, output) of an import command run on `path`."""
+    code = 0
+    try:
+        call_command(name, str(path))
+    except SystemExit as exit:
+        code = exit.code
+    return code, capsys.readouterr().out

@@ -15,7 +15,7 @@ from legal_docs import exchange
 from legal_docs.importer import Importer, review_batch
 from legal_docs.models import ImportBatch, LegalDocumentPage
 from portal import roles
-from tests.helpers import record
+from tests.helpers import record, run_command
 
 SCHEMA = json.loads(
     (Path(settings.BASE_DIR) / "legal_docs" / "schema" / "legal-documents.schema.json").read_text()
@@ -33,12 +33,7 @@ def write(tmp_path, name, records):
 
 
 def run_import(path, capsys):
-    code = 0
-    try:
-        call_command("import_legal_documents", str(path))
-    except SystemExit as exit:
-        code = exit.code
-    return code, capsys.readouterr().out
+    return run_command("import_legal_documents", path, capsys)
 
 
 def test_import_reports_good_duplicate_malformed_and_nfd_records(registry, tmp_path, capsys):

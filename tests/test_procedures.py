@@ -7,7 +7,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from legal_docs.demo import PROCEDURES_FILE
 from legal_docs.importer import review_batch
@@ -18,7 +17,7 @@ from legal_docs.models import (
     ProcedureIndexPage,
     ProcedurePage,
 )
-from tests.helpers import html
+from tests.helpers import html, run_command
 
 pytestmark = pytest.mark.django_db
 SCHEMA = json.loads(
@@ -53,12 +52,7 @@ def write(tmp_path, records, name="thu-tuc.json"):
 
 
 def run_import(path, capsys):
-    code = 0
-    try:
-        call_command("import_procedures", str(path))
-    except SystemExit as exit:
-        code = exit.code
-    return code, capsys.readouterr().out
+    return run_command("import_procedures", path, capsys)
 
 
 @pytest.fixture
