@@ -189,14 +189,12 @@ class FeedbackPage(PortalPage):
                 log(instance=feedback, action="wagtail.create")
                 notify_office(feedback, request, self)
                 return redirect(f"{self.url}?da-gui=1")
-        request.feedback_form = form or FeedbackForm(
-            initial={"page_url": request.GET.get("trang", "")}
-        )
-        return super().serve(request, *args, **kwargs)
+        form = form or FeedbackForm(initial={"page_url": request.GET.get("trang", "")})
+        return super().serve(request, *args, form=form, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["form"] = getattr(request, "feedback_form", None) or FeedbackForm()
+        context["form"] = form or FeedbackForm()  # a preview has none of its own
         context["sent"] = request.GET.get("da-gui") == "1"
         context["answers"] = Feedback.objects.filter(
             publish_answer=True, status=Feedback.Status.ANSWERED

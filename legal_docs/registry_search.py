@@ -9,7 +9,6 @@ holds, in the order annotate_validity() does in SQL (a test holds the two to one
 from datetime import date
 
 from django.core.paginator import Paginator
-from wagtail.search import index
 
 from home.models import PAGE_SIZE
 from legal_docs.models import (
@@ -22,7 +21,7 @@ from legal_docs.models import (
 )
 from legal_docs.numbering import number_key
 from portal import chrome
-from search.engine import numbered_documents, section_column
+from search.engine import filter_column, numbered_documents, section_column
 
 NUMBERED_BOOST = 10_000  # above any text score: a document named by its number comes first
 MAX_OPTIONS = 1000
@@ -48,13 +47,7 @@ SORTS = {
 
 def columns(backend):
     """{field name: the engine's name of its filter field}."""
-    mapping = backend.mapping_class(LegalDocumentPage)
-    filters = {
-        field.field_name: field
-        for field in LegalDocumentPage.search_fields
-        if isinstance(field, index.FilterField)
-    }
-    return {name: mapping.get_field_column_name(filters[name]) for name in INDEXED}
+    return {name: filter_column(backend, LegalDocumentPage, name) for name in INDEXED}
 
 
 def computed_validity(col, day):

@@ -193,12 +193,21 @@ def search_pages(
     return NumberFirst(numbered, rest, total)
 
 
-def section_column(backend):
-    """The engine's name for PortalPage.section_path."""
-    from home.models import PortalPage, SectionPage
+def filter_column(backend, model, name):
+    """The engine's name for the filter field `name` of `model`'s search fields."""
+    from wagtail.search import index
 
-    [field] = [f for f in PortalPage.search_fields if f.field_name == "section_path"]
-    return backend.mapping_class(SectionPage).get_field_column_name(field)
+    [field] = [
+        f for f in model.search_fields if f.field_name == name and isinstance(f, index.FilterField)
+    ]
+    return backend.mapping_class(model).get_field_column_name(field)
+
+
+def section_column(backend):
+    """The engine's name for PortalPage.section_path (the same on every page type)."""
+    from home.models import SectionPage
+
+    return filter_column(backend, SectionPage, "section_path")
 
 
 def section_counts(query, queryset, sections, backend, numbered=None, first=0):

@@ -48,19 +48,11 @@ def indexed():
     backend.es.indices.refresh(index=name)
 
 
-class Request:
-    def __init__(self, **params):
-        from django.http import QueryDict
-
-        self.GET = QueryDict(mutable=True)
-        self.GET.update(params)
-
-
 def context_on(backend_name, registry, **params):
     """The listing's context with `backend_name` as the default backend, nothing remembered."""
     from django.conf import settings
     from django.core.cache import cache
-    from django.test import override_settings
+    from django.test import RequestFactory, override_settings
 
     cache.clear()
     backends = {
@@ -69,7 +61,7 @@ def context_on(backend_name, registry, **params):
     }
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         assert (backend_name == "default") == hasattr(get_search_backend("default"), "es")
-        return listing_context(registry, Request(**params))
+        return listing_context(registry, RequestFactory().get(registry.url, params))
 
 
 def test_every_match_is_counted_beyond_the_best_200(client, registry, indexed):
