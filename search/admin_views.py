@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Max, Sum
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
@@ -26,8 +27,11 @@ def search_terms(request):
                 :ROWS
             ],
             "unanswered": UnansweredQuery.objects.filter(
-                last_asked__gte=today - timedelta(days=UNANSWERED_DAYS)
-            )[:ROWS],
+                date__gte=today - timedelta(days=UNANSWERED_DAYS)
+            )
+            .values("query_string")
+            .annotate(hits=Sum("hits"), last_asked=Max("date"))
+            .order_by("-hits", "query_string")[:ROWS],
             "popular_days": POPULAR_DAYS,
             "unanswered_days": UNANSWERED_DAYS,
         },

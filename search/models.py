@@ -5,15 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class UnansweredQuery(models.Model):
-    """A query that found nothing, counted: what citizens look for and the site lacks.
-    Only the words typed are kept, never who typed them."""
+    """A query that found nothing, counted per day (so reports cover any period): what
+    citizens look for and the site lacks. Only the words typed are kept, never who typed them."""
 
-    query_string = models.CharField(_("query"), max_length=255, unique=True)
+    query_string = models.CharField(_("query"), max_length=255)
+    date = models.DateField(_("date"))
     hits = models.PositiveIntegerField(_("times asked"), default=0)
-    last_asked = models.DateField(_("last asked"))
 
     class Meta:
         ordering = ["-hits"]
+        constraints = [
+            models.UniqueConstraint(fields=["query_string", "date"], name="one_row_a_day")
+        ]
         verbose_name = _("query without results")
         verbose_name_plural = _("queries without results")
         permissions = [("view_search_statistics", "Can view search statistics")]
@@ -23,9 +26,10 @@ class UnansweredQuery(models.Model):
 
     @classmethod
     def record(cls, query_string):
-        today = timezone.localdate()
         entry, created = cls.objects.get_or_create(
-            query_string=query_string[:255].lower(), defaults={"hits": 1, "last_asked": today}
+            query_string=query_string[:255].lower(),
+            date=timezone.localdate(),
+            defaults={"hits": 1},
         )
         if not created:
-            cls.objects.filter(pk=entry.pk).update(hits=F("hits") + 1, last_asked=today)
+            cls.objects.filter(pk=entry.pk).update(hits=F("hits") + 1)

@@ -286,6 +286,9 @@ def search_backends(database_engine, index_prefix="sotp_"):
 
 
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"])
+# Daily query counts feed the yearly report (Art. 7.1): searchpromotions_garbage_collect
+# keeps two years of them, not Wagtail's default week.
+WAGTAILSEARCH_HITS_MAX_AGE = 730
 
 # Background tasks: Wagtail's own (database search index, references) run in the request;
 # search-engine updates wait on a database queue for `manage.py db_worker --backend search`.
