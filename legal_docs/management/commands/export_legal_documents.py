@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from legal_docs import exchange
 from legal_docs.models import LegalDocumentPage
+from portal.audit import record
 
 
 class Command(BaseCommand):
@@ -23,3 +24,10 @@ class Command(BaseCommand):
         finally:
             if output:
                 target.close()
+        # The reports name the last exchange with the national database (Art. 7.1).
+        record(
+            "portal.export",
+            label=output or "stdout",
+            data={"what": "legal documents", "format": format, "count": documents.count()},
+            about=LegalDocumentPage,
+        )
