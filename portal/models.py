@@ -57,13 +57,17 @@ class PortalSettings(BaseSiteSetting):
 
 
 class AuditLog(models.Model):
-    """No table: holds the permission to read the system log ("Nhật ký hệ thống"), whose
-    entries are Wagtail's own log tables (portal/audit.py)."""
+    """No table: holds the permissions to read the system log ("Nhật ký hệ thống"), whose
+    entries are Wagtail's own log tables (portal/audit.py), and the activity reports
+    (portal/reports.py), which read everything and own nothing."""
 
     class Meta:
         managed = False
         default_permissions = ()
-        permissions = [("view_auditlog", "Can view the system log")]
+        permissions = [
+            ("view_auditlog", "Can view the system log"),
+            ("view_reports", "Can view the activity reports"),
+        ]
 
 
 class MaintenanceWindow(models.Model):

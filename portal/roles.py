@@ -49,7 +49,7 @@ MODEL_PERMISSIONS = {
         for action in ("add", "change", "view")
     ]
     + ["legal_docs.review_importbatch", "workflow.close_royaltyperiod"]
-    + ["workflow.view_moderation_statistics", "search.view_search_statistics"]
+    + ["portal.view_reports", "search.view_search_statistics"]
     + [
         f"workflow.{action}_{model}"
         for model in ROYALTY_MODELS
@@ -68,11 +68,11 @@ MODEL_PERMISSIONS = {
     + ["home.view_unit", "home.view_person"],
     DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
     + ["home.view_feedback"]
-    + ["workflow.view_moderation_statistics", "search.view_search_statistics"]
+    + ["portal.view_reports", "search.view_search_statistics"]
     + ["portal.view_auditlog"],
     OFFICE: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
     + ["home.view_feedback", "home.change_feedback"]
-    + ["workflow.view_moderation_statistics", "search.view_search_statistics"]
+    + ["portal.view_reports", "search.view_search_statistics"]
     + ["portal.view_auditlog"],
 }
 

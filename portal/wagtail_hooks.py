@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import audit, audit_views, two_factor, visits
+from portal import audit, audit_views, report_views, two_factor, visits
 from portal.menu import PermissionMenuItem
 from portal.models import MaintenanceWindow
 
@@ -26,6 +26,26 @@ def register_audit_log_urls():
             name="audit_log_results",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("bao-cao/", report_views.report, name="portal_report"),
+        path("bao-cao/ban-in/", report_views.report_print, name="portal_report_print"),
+        path("bao-cao/xlsx/", report_views.report_xlsx, name="portal_report_xlsx"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return PermissionMenuItem(
+        gettext_lazy("Activity reports"),
+        reverse("portal_report"),
+        report_views.PERMISSION,
+        icon_name="clipboard-list",
+        order=5,
+    )
 
 
 @hooks.register("register_admin_urls")

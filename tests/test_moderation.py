@@ -3,7 +3,6 @@ round trip of a contributor's item, four eyes, every route around the board refu
 operators' force-publish, unpublishing with a reason, scheduled go-live and the emails."""
 
 import json
-import re
 from datetime import timedelta
 from unittest import mock
 
@@ -20,7 +19,6 @@ from portal import roles
 from tests.helpers import article_form, decide, edit_url, genre, publish, refresh, submit_new
 from workflow.guard import PublishRefused
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry
-from workflow.statistics import moderation_statistics
 
 
 def test_reject_with_ground_then_resubmit_and_approve(client, team, news):
@@ -300,24 +298,3 @@ def test_approving_ones_own_edits_from_the_editor_keeps_them_and_explains(client
     page = refresh(page)
     assert not page.live and page.latest_revision.user == team["board_a"]
     assert not RoyaltyEntry.objects.filter(page=page).exists()
-
-
-def test_statistics_count_decisions_and_grounds(client, team, news, login):
-    today = timezone.localdate()
-    before = moderation_statistics(today, today)
-    first = submit_new(client, team["contributor"], news, slug="tin-thong-ke-1")
-    decide(client, team["board_a"], first, "reject", ground="low_quality", comment="Ảnh mờ.")
-    second = submit_new(client, team["contributor"], news, slug="tin-thong-ke-2")
-    decide(client, team["board_a"], second, "approve")
-
-    login(roles.DIRECTORS)
-    day = today.strftime("%d/%m/%Y")
-    url = reverse("workflow_moderation_statistics") + f"?tu_ngay={day}&den_ngay={day}"
-    rows = dict(re.findall(r"<th>([^<]+)</th><td>(\d+)</td>", client.get(url).content.decode()))
-    low_quality = "Không bảo đảm chất lượng theo yêu cầu của Trang TTĐT"
-    assert int(rows["Đã duyệt"]) == before["approved"] + 1
-    assert int(rows["Đã từ chối"]) == before["rejected"] + 1
-    assert int(rows[low_quality]) == dict(before["grounds"])[low_quality] + 1
-
-    client.force_login(team["contributor"])
-    assert client.get(url).status_code == 302  # Wagtail's "no permission" redirect

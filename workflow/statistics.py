@@ -1,43 +1,359 @@
-"""Editorial statistics for directors and the office (Art. 7.1, 9.2): what the board decided in
-a period, rejections counted by the ground of Art. 4.2c, and the exceptions to the workflow."""
+"""Editorial figures for directors and the office (Art. 7.1, 9.2) over the days start..end:
+what was published, where and by whom; what the board decided, on which grounds of Art. 4.2c
+and how fast; the legal-document registry and its exchange with the national database; and
+royalties. Site figures (visits, searches, security) live in portal/statistics.py."""
 
-from datetime import timedelta
+from decimal import Decimal
+from statistics import median
 
-from django.db.models import Count
-from wagtail.models import PageLogEntry, TaskState
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState
 
-from workflow.models import BoardReviewTaskState, ForcePublication
+from portal.statistics import Table, bounds, by_month, section_prefix, section_title, sections
+from workflow.dashboard import OVERDUE_AFTER_WORKING_DAYS, working_days_since
+from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyPeriod
 from workflow.models.moderation import RejectionGround
 
+DECIDED = [TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED]
+EXPIRING_SOON_DAYS = 90
 
-def moderation_statistics(start, end):
-    """Counts for the days start..end inclusive (dates, local time)."""
-    finished = BoardReviewTaskState.objects.filter(
-        finished_at__date__gte=start, finished_at__date__lte=end
+
+def people(ids):
+    """{user id: full name or account name} for the ids, in one query."""
+    users = get_user_model().objects.filter(pk__in=[pk for pk in ids if pk])
+    return {user.pk: user.get_full_name() or user.get_username() for user in users}
+
+
+def type_name(content_type_id):
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return capfirst(model._meta.verbose_name) if model else str(content_type_id)
+
+
+def hours(delta):
+    return Decimal(delta.total_seconds() / 3600).quantize(Decimal("0.1"))
+
+
+def counted(queryset, key):
+    """[(key value, n)] largest first."""
+    return list(queryset.values_list(key).annotate(n=Count("pk")).order_by("-n", key))
+
+
+# --- Publishing -------------------------------------------------------------------------------
+
+
+def new_items(lo, hi):
+    """Pages below the sections first published in the period (whatever they are now)."""
+    from home.models import SECTION_DEPTH
+
+    return Page.objects.filter(
+        first_published_at__gte=lo, first_published_at__lt=hi, depth__gt=SECTION_DEPTH
     )
-    by_status = dict(finished.values_list("status").annotate(n=Count("pk")).order_by())
-    by_ground = dict(
-        finished.filter(status=TaskState.STATUS_REJECTED)
-        .values_list("rejection_ground")
+
+
+def publishing(start, end):
+    from home.models import ArticlePage
+
+    lo, hi = bounds(start, end)
+    items = new_items(lo, hi)
+    titles = sections()
+    per_section = counted(items.annotate(section=section_prefix()), "section")
+    per_type = counted(items, "content_type")
+    per_owner = counted(items, "owner")
+    names = people(pk for pk, _n in per_owner)
+    per_unit = counted(
+        ArticlePage.objects.filter(first_published_at__gte=lo, first_published_at__lt=hi),
+        "source",
+    )
+    log = PageLogEntry.objects.filter(timestamp__gte=lo, timestamp__lt=hi)
+    total = sum(n for _s, n in per_section)
+    return [
+        Table(
+            _("Publishing"),
+            [_("Figure"), _("Number")],
+            [
+                [_("New items published"), total],
+                [
+                    _("Publications, updates included"),
+                    log.filter(action="wagtail.publish").count(),
+                ],
+                [_("Unpublished with a reason"), log.filter(action="workflow.unpublish").count()],
+            ],
+        ),
+        Table(
+            _("New items per section"),
+            [_("Section"), _("Items")],
+            [[section_title(titles, path), n] for path, n in per_section],
+            chart=1,
+        ),
+        Table(
+            _("New items per type"),
+            [_("Type"), _("Items")],
+            [[type_name(ct), n] for ct, n in per_type],
+            chart=1,
+        ),
+        Table(
+            _("New articles per providing unit"),
+            [_("Providing unit or source"), _("Articles")],
+            [list(row) for row in per_unit],
+            chart=1,
+        ),
+        Table(
+            _("New items per author"),
+            [_("Created by"), _("Items")],
+            [[names.get(pk, _("(no account)")), n] for pk, n in per_owner],
+            chart=1,
+            note=_("The account that created the item."),
+        ),
+    ]
+
+
+def published_by_month(start, end):
+    lo, hi = bounds(start, end)
+    zone = timezone.get_current_timezone()
+    rows = (
+        new_items(lo, hi)
+        .annotate(month=TruncMonth("first_published_at", tzinfo=zone))
+        .values_list("month")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    decided = finished.filter(status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED])
-    waits = [
-        state.finished_at - state.started_at for state in decided.only("started_at", "finished_at")
+    return by_month(rows)
+
+
+# --- Moderation -------------------------------------------------------------------------------
+
+
+def moderation(start, end, now=None):
+    lo, hi = bounds(start, end)
+    states = BoardReviewTaskState.objects.all()
+    decided = states.filter(status__in=DECIDED, finished_at__gte=lo, finished_at__lt=hi)
+    by_status = dict(decided.values_list("status").annotate(n=Count("pk")).order_by())
+    by_ground = dict(counted(decided.filter(status=TaskState.STATUS_REJECTED), "rejection_ground"))
+    timings = list(decided.values_list("started_at", "finished_at"))
+    waits = sorted(finished - started for started, finished in timings)
+    late = sum(
+        working_days_since(started, finished) > OVERDUE_AFTER_WORKING_DAYS
+        for started, finished in timings
+    )
+    waiting = states.filter(status=TaskState.STATUS_IN_PROGRESS, started_at__lt=hi)
+    overdue = sum(
+        working_days_since(started, now) > OVERDUE_AFTER_WORKING_DAYS
+        for started in waiting.values_list("started_at", flat=True)
+    )
+    forced = ForcePublication.objects.filter(published_at__gte=lo, published_at__lt=hi)
+    per_member = (
+        decided.values_list("finished_by")
+        .annotate(
+            approved=Count("pk", filter=Q(status=TaskState.STATUS_APPROVED)),
+            rejected=Count("pk", filter=Q(status=TaskState.STATUS_REJECTED)),
+        )
+        .order_by("finished_by")
+    )
+    names = people(pk for pk, *_counts in per_member)
+    return [
+        Table(
+            _("Moderation"),
+            [_("Figure"), _("Number")],
+            [
+                [
+                    _("Submitted for review"),
+                    states.filter(started_at__gte=lo, started_at__lt=hi).count(),
+                ],
+                [_("Approved"), by_status.get(TaskState.STATUS_APPROVED, 0)],
+                [_("Rejected"), by_status.get(TaskState.STATUS_REJECTED, 0)],
+                [_("Median time to a decision (hours)"), hours(median(waits)) if waits else None],
+                [_("Longest time to a decision (hours)"), hours(waits[-1]) if waits else None],
+                [
+                    _("Decided after more than %(days)d working days")
+                    % {"days": OVERDUE_AFTER_WORKING_DAYS},
+                    late,
+                ],
+                [
+                    _("Still waiting, more than %(days)d working days")
+                    % {"days": OVERDUE_AFTER_WORKING_DAYS},
+                    overdue,
+                ],
+                [_("Published by operators without approval"), forced.count()],
+                [
+                    _("… of which confirmed by the board"),
+                    forced.exclude(confirmed_at=None).count(),
+                ],
+            ],
+        ),
+        Table(
+            _("Rejections by ground (Art. 4.2c)"),
+            [_("Ground"), _("Rejections")],
+            [[label, by_ground.get(value, 0)] for value, label in RejectionGround.choices],
+            chart=1,
+        ),
+        Table(
+            _("Decisions per board member"),
+            [_("Board member"), _("Approved"), _("Rejected")],
+            [[names.get(pk, _("(no account)")), a, r] for pk, a, r in per_member],
+        ),
     ]
-    return {
-        "submitted": BoardReviewTaskState.objects.filter(
-            started_at__date__gte=start, started_at__date__lte=end
-        ).count(),
-        "approved": by_status.get(TaskState.STATUS_APPROVED, 0),
-        "rejected": by_status.get(TaskState.STATUS_REJECTED, 0),
-        "grounds": [(label, by_ground.get(value, 0)) for value, label in RejectionGround.choices],
-        "average_wait": sum(waits, timedelta()) / len(waits) if waits else None,
-        "force_published": ForcePublication.objects.filter(
-            published_at__date__gte=start, published_at__date__lte=end
-        ).count(),
-        "unpublished": PageLogEntry.objects.filter(
-            action="workflow.unpublish", timestamp__date__gte=start, timestamp__date__lte=end
-        ).count(),
-    }
+
+
+def decisions_by_month(start, end):
+    lo, hi = bounds(start, end)
+    zone = timezone.get_current_timezone()
+    rows = (
+        BoardReviewTaskState.objects.filter(
+            status__in=DECIDED, finished_at__gte=lo, finished_at__lt=hi
+        )
+        .annotate(month=TruncMonth("finished_at", tzinfo=zone))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return by_month(rows)
+
+
+# --- Legal documents --------------------------------------------------------------------------
+
+
+def legal_documents(start, end):
+    from datetime import timedelta
+
+    from legal_docs.models import ImportBatch, LegalDocumentPage, Validity, annotate_validity
+
+    lo, hi = bounds(start, end)
+    documents = LegalDocumentPage.objects.all()
+    added = documents.filter(first_published_at__gte=lo, first_published_at__lt=hi)
+    changed = (
+        PageLogEntry.objects.filter(
+            action="wagtail.publish",
+            timestamp__gte=lo,
+            timestamp__lt=hi,
+            page__content_type=ContentType.objects.get_for_model(LegalDocumentPage),
+            page__first_published_at__lt=lo,
+        )
+        .values("page_id")
+        .distinct()
+        .count()
+    )
+    ceased = documents.filter(
+        Q(expiry_date__gte=start, expiry_date__lte=end)
+        | Q(terminated_on__gte=start, terminated_on__lte=end)
+    )
+    soon = documents.live().filter(
+        expiry_date__gt=end, expiry_date__lte=end + timedelta(days=EXPIRING_SOON_DAYS)
+    )
+    per_type = counted(added, "document_type__name")
+    validity = dict(
+        annotate_validity(documents.live(), on=end)
+        .values_list("validity")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    batches = ImportBatch.objects.filter(created_at__gte=lo, created_at__lt=hi)
+    last_import = ImportBatch.objects.filter(created_at__lt=hi).order_by("-created_at").first()
+    last_export = (
+        ModelLogEntry.objects.filter(
+            action="portal.export", data__what="legal documents", timestamp__lt=hi
+        )
+        .order_by("-timestamp")
+        .first()
+    )
+    exchange = [
+        [
+            _("Last import"),
+            timezone.localtime(last_import.created_at) if last_import else None,
+            _("%(file)s: %(created)d new, %(updated)d changed, %(rejected)d rejected; %(status)s")
+            % {
+                "file": last_import.source_name,
+                "created": last_import.created_count,
+                "updated": last_import.updated_count,
+                "rejected": last_import.rejected_count,
+                "status": last_import.get_status_display().lower(),
+            }
+            if last_import
+            else _("None"),
+        ],
+        [
+            _("Last export"),
+            timezone.localtime(last_export.timestamp) if last_export else None,
+            _("%(count)s documents, %(format)s")
+            % {"count": last_export.data.get("count", ""), "format": last_export.data["format"]}
+            if last_export
+            else _("None"),
+        ],
+    ]
+    return [
+        Table(
+            _("Legal documents"),
+            [_("Figure"), _("Number")],
+            [
+                [_("Added to the registry"), added.count()],
+                [_("Changed"), changed],
+                [_("Ceased to be in force in the period"), ceased.count()],
+                [
+                    _("Expire within %(days)d days after the period")
+                    % {"days": EXPIRING_SOON_DAYS},
+                    soon.count(),
+                ],
+                [_("Import batches"), batches.count()],
+            ],
+        ),
+        Table(
+            _("Documents added per type"),
+            [_("Document type"), _("Documents")],
+            [[name or _("(no type)"), n] for name, n in per_type],
+            chart=1,
+        ),
+        Table(
+            _("Registry by validity on the last day"),
+            [_("Validity status"), _("Documents")],
+            [[label, validity.get(value, 0)] for value, label in Validity.choices],
+            chart=1,
+        ),
+        Table(
+            _("Exchange with the national legal database"),
+            [_("Exchange"), _("Time"), _("Result")],
+            exchange,
+        ),
+    ]
+
+
+# --- Royalties --------------------------------------------------------------------------------
+
+
+def royalties(start, end):
+    from workflow.royalties import register
+
+    rows = []
+    for period in RoyaltyPeriod.objects.filter(start__lte=end, end__gte=start).order_by("start"):
+        data = register(period)
+        rows.append(
+            [
+                period.name,
+                period.start,
+                period.end,
+                data["count"],
+                data["points"],
+                data["amount"],
+                _("Closed") if period.is_closed else _("Open"),
+            ]
+        )
+    return [
+        Table(
+            _("Royalties per period"),
+            [
+                _("Period"),
+                _("First day"),
+                _("Last day"),
+                _("Entries"),
+                _("Points"),
+                _("Amount (VND)"),
+                _("State"),
+            ],
+            rows,
+            note=_("Periods that overlap the report's days, each counted whole."),
+        )
+    ]

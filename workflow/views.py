@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -9,19 +8,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import log
 from wagtail.models import Page
 
 from portal.audit import record
 from portal.roles import BOARD
-from workflow import royalties, statistics
+from workflow import royalties
 from workflow.forms import ReasonForm
 from workflow.guard import authorised
 from workflow.models import ForcePublication, RoyaltyPeriod
 
 FORCE_PUBLISH_PERMISSION = "workflow.add_forcepublication"
-STATISTICS_PERMISSION = "workflow.view_moderation_statistics"
 
 
 def force_publish(request, page_id):
@@ -129,35 +126,3 @@ def close_royalty_period(request, period_id):
     else:
         messages.error(request, _("This period was already closed."))
     return redirect("workflow_royalty_register", period.pk)
-
-
-class PeriodForm(forms.Form):
-    tu_ngay = forms.DateField(label=_("From"), required=False, widget=AdminDateInput)
-    den_ngay = forms.DateField(label=_("to"), required=False, widget=AdminDateInput)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("tu_ngay") and data.get("den_ngay") and data["tu_ngay"] > data["den_ngay"]:
-            raise forms.ValidationError(_("The first day must not come after the last day."))
-        return data
-
-
-def moderation_statistics(request):
-    if not request.user.has_perm(STATISTICS_PERMISSION):
-        raise PermissionDenied
-    form = PeriodForm(request.GET)
-    today = timezone.localdate()
-    start, end = today.replace(month=1, day=1), today  # this year so far
-    if form.is_valid():
-        start = form.cleaned_data["tu_ngay"] or start
-        end = form.cleaned_data["den_ngay"] or end
-    return TemplateResponse(
-        request,
-        "workflow/moderation_statistics.html",
-        {
-            "form": form,
-            "start": start,
-            "end": end,
-            "stats": statistics.moderation_statistics(start, end),
-        },
-    )

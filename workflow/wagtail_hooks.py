@@ -11,7 +11,6 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.menu import PermissionMenuItem
 from workflow import views
 from workflow.dashboard import ModerationPanel, sees_moderation_panel
 from workflow.forms import ReasonForm
@@ -184,11 +183,6 @@ def register_workflow_urls():
             name="workflow_confirm_force_publication",
         ),
         path(
-            "moderation-statistics/",
-            views.moderation_statistics,
-            name="workflow_moderation_statistics",
-        ),
-        path(
             "royalties/<int:period_id>/", views.royalty_register, name="workflow_royalty_register"
         ),
         path(
@@ -202,17 +196,6 @@ def register_workflow_urls():
             name="workflow_close_royalty_period",
         ),
     ]
-
-
-@hooks.register("register_reports_menu_item")
-def register_statistics_menu_item():
-    return PermissionMenuItem(
-        gettext_lazy("Moderation statistics"),
-        reverse("workflow_moderation_statistics"),
-        views.STATISTICS_PERMISSION,
-        icon_name="clipboard-list",
-        order=50,
-    )
 
 
 @hooks.register("register_log_actions")

@@ -51,7 +51,6 @@ class BoardReviewTaskState(TaskState):
     class Meta:
         verbose_name = _("editorial board review")
         verbose_name_plural = _("editorial board reviews")
-        permissions = [("view_moderation_statistics", "Can view moderation statistics")]
 
 
 class BoardReviewTask(AbstractGroupApprovalTask):

@@ -1,5 +1,4 @@
 from django import template
-from django.utils.translation import ngettext
 from wagtail.models import TaskState
 
 register = template.Library()
@@ -15,10 +14,3 @@ def board_decision(obj):
         .specific()
         .first()
     )
-
-
-@register.filter
-def timedelta_hours(value):
-    """A waiting time as hours, the unit the board's two-working-day rule is felt in."""
-    hours = value.total_seconds() / 3600
-    return ngettext("%(hours).1f hour", "%(hours).1f hours", round(hours)) % {"hours": hours}
