@@ -131,37 +131,42 @@ def section_prefix(lookup="path"):
 
 
 def visits(start, end):
-    days = DailyVisits.objects.filter(date__gte=start, date__lte=end)
-    titles = sections()
-    per_section = (
-        days.annotate(section=section_prefix("page__path"))
-        .values_list("section")
+    # One pass over the day rows, per page; sections and the top pages are drawn from it.
+    from home.models import SECTION_DEPTH
+
+    per_page = dict(
+        DailyVisits.objects.filter(date__gte=start, date__lte=end)
+        .values_list("page_id")
         .annotate(n=Sum("count"))
-        .order_by("-n", "section")
+        .order_by()
     )
-    top = (
-        days.values_list("page_id", "page__title", "page__url_path")
-        .annotate(n=Sum("count"))
-        .order_by("-n", "page_id")[:TOP_ROWS]
-    )
-    totals = days.aggregate(n=Sum("count"), pages=Count("page", distinct=True))
+    pages = Page.objects.filter(pk__in=per_page).values_list("pk", "path", "title", "url_path")
+    pages = {pk: (path, title, url_path) for pk, path, title, url_path in pages}
+    titles, per_section = sections(), {}
+    for pk, n in per_page.items():
+        section = pages[pk][0][: Page.steplen * SECTION_DEPTH]
+        per_section[section] = per_section.get(section, 0) + n
+    top = sorted(per_page.items(), key=lambda item: (-item[1], item[0]))[:TOP_ROWS]
     return [
         Table(
             _("Visits"),
             [_("Figure"), _("Number")],
-            [[_("Page views"), totals["n"] or 0], [_("Pages visited"), totals["pages"]]],
+            [[_("Page views"), sum(per_page.values())], [_("Pages visited"), len(per_page)]],
             note=_("Counted per page and day, with nothing about who visited."),
         ),
         Table(
             _("Visits per section"),
             [_("Section"), _("Visits")],
-            [[section_title(titles, path), n] for path, n in per_section],
+            [
+                [section_title(titles, path), n]
+                for path, n in sorted(per_section.items(), key=lambda item: (-item[1], item[0]))
+            ],
             chart=1,
         ),
         Table(
             _("Most visited pages"),
             [_("Page"), _("Address"), _("Visits")],
-            [[title, public_path(url_path), n] for _pk, title, url_path, n in top],
+            [[pages[pk][1], public_path(pages[pk][2]), n] for pk, n in top],
         ),
     ]
 
