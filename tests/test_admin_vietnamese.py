@@ -138,8 +138,6 @@ ALLOWED = {"Wagtail", "Google", "OpenSearch", "Elasticsearch", "Embedly", "JavaS
 # English that no catalogue can translate: Wagtail writes it without gettext. Each needs a fix
 # in Wagtail (or a template override); listed with where it comes from.
 NOT_MARKED_FOR_TRANSLATION = {
-    # wagtailadmin/shared/headers/_actions.html: <nav aria-label="Actions">
-    ("nav[aria-label]", "Actions"),
     # wagtail/sites/views.py: Column("site_name"), Column("root_page"), Column("port") take
     # the field names
     ("th", "Site name"),
