@@ -26,7 +26,6 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site, Task, Workflow, WorkflowState
@@ -138,11 +137,6 @@ ALLOWED = {"Wagtail", "Google", "OpenSearch", "Elasticsearch", "Embedly", "JavaS
 # English that no catalogue can translate: Wagtail writes it without gettext. Each needs a fix
 # in Wagtail (or a template override); listed with where it comes from.
 NOT_MARKED_FOR_TRANSLATION = {
-    # wagtail/sites/views.py: Column("site_name"), Column("root_page"), Column("port") take
-    # the field names
-    ("th", "Site name"),
-    ("th", "Root page"),
-    ("a", "Port"),
     # wagtail/contrib/search_promotions/models.py: external_link_text has no verbose_name
     ("label", "External link text"),
     # wagtail/users/forms.py PagePermissionsForm.page and wagtail/admin/forms/auth.py
@@ -150,15 +144,6 @@ NOT_MARKED_FOR_TRANSLATION = {
     ("label", "Page"),
     ("label", "Password"),
 }
-
-
-def sorting_by_port():
-    """The sites listing sorts by its "Port" column; the sort links name it in their title."""
-    label = {"label": "Port"}
-    return {
-        ("a[title]", gettext("Sort by '%(label)s' in ascending order.") % label),
-        ("a[title]", gettext("Sort by '%(label)s' in descending order.") % label),
-    }
 
 
 # Messages of the project's own catalogue (locale/vi, not this issue's) whose Vietnamese still
@@ -242,7 +227,7 @@ def english_in(html, content):
         # printed (the words themselves are translated in the catalogue).
         if text in TIME_ZONES or text in ("None", "True", "False") or text in skipped:
             continue
-        if (where, text) in NOT_MARKED_FOR_TRANSLATION | sorting_by_port():
+        if (where, text) in NOT_MARKED_FOR_TRANSLATION:
             continue
         rest = URLS_AND_ADDRESSES.sub(" ", text)
         for typed in content:
