@@ -137,8 +137,6 @@ ALLOWED = {"Wagtail", "Google", "OpenSearch", "Elasticsearch", "Embedly", "JavaS
 # English that no catalogue can translate: Wagtail writes it without gettext. Each needs a fix
 # in Wagtail (or a template override); listed with where it comes from.
 NOT_MARKED_FOR_TRANSLATION = {
-    # wagtail/contrib/search_promotions/models.py: external_link_text has no verbose_name
-    ("label", "External link text"),
     # wagtail/users/forms.py PagePermissionsForm.page and wagtail/admin/forms/auth.py
     # LoginForm.password have no label, so Django makes "Page" and "Password" of the names
     ("label", "Page"),
