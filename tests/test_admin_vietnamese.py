@@ -137,10 +137,9 @@ ALLOWED = {"Wagtail", "Google", "OpenSearch", "Elasticsearch", "Embedly", "JavaS
 # English that no catalogue can translate: Wagtail writes it without gettext. Each needs a fix
 # in Wagtail (or a template override); listed with where it comes from.
 NOT_MARKED_FOR_TRANSLATION = {
-    # wagtail/users/forms.py PagePermissionsForm.page and wagtail/admin/forms/auth.py
-    # LoginForm.password have no label, so Django makes "Page" and "Password" of the names
+    # wagtail/users/forms.py PagePermissionsForm.page has no label, so Django makes "Page" of
+    # the name
     ("label", "Page"),
-    ("label", "Password"),
 }
 
 
