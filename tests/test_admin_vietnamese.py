@@ -134,15 +134,6 @@ ENGLISH_WORDS = set(
 # Proper names and technical terms Vietnamese uses as they are.
 ALLOWED = {"Wagtail", "Google", "OpenSearch", "Elasticsearch", "Embedly", "JavaScript"}
 
-# English that no catalogue can translate: Wagtail writes it without gettext. Each needs a fix
-# in Wagtail (or a template override); listed with where it comes from.
-NOT_MARKED_FOR_TRANSLATION = {
-    # wagtail/users/forms.py PagePermissionsForm.page has no label, so Django makes "Page" of
-    # the name
-    ("label", "Page"),
-}
-
-
 # Messages of the project's own catalogue (locale/vi, not this issue's) whose Vietnamese still
 # carries English; reported to its maintainer. Whatever locale/vi says for them is let through,
 # so once it is fixed nothing is.
@@ -223,8 +214,6 @@ def english_in(html, content):
         # Time zone names are proper names; None, True and False are Python values a template
         # printed (the words themselves are translated in the catalogue).
         if text in TIME_ZONES or text in ("None", "True", "False") or text in skipped:
-            continue
-        if (where, text) in NOT_MARKED_FOR_TRANSLATION:
             continue
         rest = URLS_AND_ADDRESSES.sub(" ", text)
         for typed in content:
