@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import log
@@ -132,7 +133,9 @@ def close_royalty_period(request, period_id):
 
 
 class PeriodForm(forms.Form):
-    tu_ngay = forms.DateField(label=_("From"), required=False, widget=AdminDateInput)
+    tu_ngay = forms.DateField(
+        label=pgettext_lazy("date range", "From"), required=False, widget=AdminDateInput
+    )
     den_ngay = forms.DateField(label=_("to"), required=False, widget=AdminDateInput)
 
     def clean(self):
