@@ -150,17 +150,6 @@ ENGLISH_WORDS = set(
 # Proper names and technical terms Vietnamese uses as they are.
 ALLOWED = {"Wagtail", "Google", "OpenSearch", "Elasticsearch", "Embedly", "JavaScript"}
 
-# Messages of the project's own catalogue (locale/vi, not this issue's) whose Vietnamese still
-# carries English; reported to its maintainer. Whatever locale/vi says for them is let through,
-# so once it is fixed nothing is.
-PROJECT_MESSAGES_PENDING = []
-
-
-def project_translations_pending():
-    po = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / "django.po"))
-    return {e.msgstr for e in po if e.msgid in PROJECT_MESSAGES_PENDING and e.msgstr}
-
-
 URLS_AND_ADDRESSES = re.compile(
     r"\S+@\S+|https?://\S+|/\S*/|\S+\.(?:png|jpe?g|gif|webp|pdf|docx?|odt)"
 )
@@ -227,11 +216,10 @@ def interface_texts(html):
 def english_in(html, content):
     """The interface texts of the page that are made of English words."""
     english = []
-    skipped = project_translations_pending()
     for where, text in interface_texts(html):
         # Time zone names are proper names; None, True and False are Python values a template
         # printed (the words themselves are translated in the catalogue).
-        if text in TIME_ZONES or text in ("None", "True", "False") or text in skipped:
+        if text in TIME_ZONES or text in ("None", "True", "False"):
             continue
         rest = URLS_AND_ADDRESSES.sub(" ", text)
         for typed in content:
