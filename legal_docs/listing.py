@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import PageViewRestriction
 
 from home.models import PAGE_SIZE
@@ -34,7 +35,7 @@ class FilterForm(forms.Form):
     so = forms.CharField(label=_("Number/symbol"), required=False, max_length=100)
     loai = forms.IntegerField(label=_("Document type"), required=False)
     co_quan = forms.IntegerField(label=_("Issuing authority"), required=False)
-    linh_vuc = forms.IntegerField(label=_("Field"), required=False)
+    linh_vuc = forms.IntegerField(label=pgettext_lazy("subject area", "Field"), required=False)
     nam = forms.IntegerField(
         label=_("Year of issue"), required=False, min_value=1945, max_value=2100
     )

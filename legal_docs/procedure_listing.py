@@ -4,6 +4,7 @@ service, each option with the number of procedures it gives with the other filte
 from django import forms
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from home.models import paginate
 from legal_docs.models import OnlineLevel, ProcedurePage
@@ -11,7 +12,7 @@ from portal import chrome
 
 
 class ProcedureFilterForm(forms.Form):
-    linh_vuc = forms.IntegerField(label=_("Field"), required=False)
+    linh_vuc = forms.IntegerField(label=pgettext_lazy("subject area", "Field"), required=False)
     muc_do = forms.ChoiceField(
         label=_("Level of online service"),
         required=False,

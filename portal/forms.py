@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import UnidentifiedImageError
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
@@ -71,3 +72,13 @@ class PasswordResetForm(WagtailPasswordResetForm):
             data={"email": email, "ip": client_address(request)},
         )
         return super().save(*args, request=request, **kwargs)
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form (WAGTAILADMIN_USER_LOGIN_FORM) with a label on the password:
+    Wagtail 8.0 gives the field none, so Django labels it "Password" in English (hidden on
+    screen, read out by screen readers)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

@@ -10,6 +10,7 @@ from io import BytesIO
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -125,7 +126,7 @@ def workbook(start, end, parts):
     book = Workbook()
     bold = Font(bold=True)
     cover = book.active
-    cover.title = _("Summary")
+    cover.title = pgettext("report", "Summary")
     cover.append([agency_name()])
     cover.append([title(start, end)])
     cover[2][0].font = Font(bold=True, size=14)

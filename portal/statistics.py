@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.contrib.search_promotions.models import QueryDailyHits
 from wagtail.models import ModelLogEntry, Page, Site
 
@@ -150,7 +150,7 @@ def visits(start, end):
     return [
         Table(
             _("Visits"),
-            [_("Figure"), _("Number")],
+            [_("Figure"), pgettext("report", "Number")],
             [[_("Page views"), sum(per_page.values())], [_("Pages visited"), len(per_page)]],
             note=_("Counted per page and day, with nothing about who visited."),
         ),
@@ -209,7 +209,7 @@ def searches(start, end):
     return [
         Table(
             _("Searches"),
-            [_("Figure"), _("Number")],
+            [_("Figure"), pgettext("report", "Number")],
             [
                 [_("Searches made"), totals["n"] or 0],
                 [_("Different queries"), totals["queries"]],
@@ -281,7 +281,7 @@ def security(start, end):
     return [
         Table(
             _("Security events"),
-            [_("Event"), _("Number")],
+            [_("Event"), pgettext("report", "Number")],
             [[str(label), counts.get(action, 0)] for action, label in SECURITY_ACTIONS.items()],
         ),
         Table(

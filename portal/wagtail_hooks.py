@@ -1,12 +1,22 @@
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.models import Site
+from wagtail.sites.views import IndexView as SiteIndexView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal import audit, audit_views, report_views, two_factor, visits
 from portal.menu import PermissionMenuItem
 from portal.models import MaintenanceWindow
+
+# Wagtail 8.0's sites listing heads three columns with the names of their fields ("Port",
+# "Site name", "Root page"), which gettext never sees. The fields' verbose names are translated:
+# those head the columns instead, wherever Wagtail gave no label of its own.
+for column in SiteIndexView.columns:
+    if column.label == capfirst(column.name.replace("_", " ")):
+        column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
 
 
 @hooks.register("register_log_actions")

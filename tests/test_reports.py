@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
@@ -382,7 +383,7 @@ def test_workbook_holds_the_same_figures_and_is_logged(client, login, month, new
     assert response.status_code == 200
     assert "bao-cao-hoat-dong-2025-03-01-2025-03-31.xlsx" in response["Content-Disposition"]
     book = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == [_("Summary")] + [
+    assert book.sheetnames == [pgettext("report", "Summary")] + [
         p.title for p in reports.activity_report(START, END)
     ]
     rows = sheet_rows(book)

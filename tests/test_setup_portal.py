@@ -1,13 +1,13 @@
 from django.apps import apps
 from django.contrib.auth.models import Group
-from wagtail.models import Page, Site, WorkflowPage
+from wagtail.models import Page, Site, Task, Workflow, WorkflowPage
 
 from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
 from home.sections import SECTIONS
 from legal_docs.models import LegalDocumentIndexPage
 from portal import roles
 from tests.helpers import add_live_child, publish, setup_portal
-from workflow.board import WORKFLOW_NAME
+from workflow.board import WAGTAIL_SAMPLE_WORKFLOW, WORKFLOW_NAME
 
 # Logs grow on every run by design; everything else must stay put.
 GROWING = {"wagtailcore.pagelogentry", "wagtailcore.modellogentry"}
@@ -45,6 +45,19 @@ def test_groups_and_workflow(portal):
     assert assignment.workflow.name == WORKFLOW_NAME
     task = assignment.workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == [roles.BOARD]
+    # Wagtail's sample workflow and task are gone: the board's are the only ones there are.
+    assert list(Workflow.objects.values_list("name", flat=True)) == [WORKFLOW_NAME]
+    assert list(Task.objects.values_list("pk", flat=True)) == [task.pk]
+
+
+def test_keeps_a_sample_workflow_in_use(portal):
+    """Deleting Wagtail's sample workflow would take its history or an operator's choice
+    with it: once used, it is only disabled."""
+    sample = Workflow.objects.create(name=WAGTAIL_SAMPLE_WORKFLOW)
+    WorkflowPage.objects.create(page=portal.get_children().first(), workflow=sample)
+    setup_portal()
+    sample.refresh_from_db()
+    assert not sample.active
 
 
 def test_second_run_changes_nothing(portal):

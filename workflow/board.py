@@ -31,5 +31,23 @@ def ensure_board_workflow(board_group):
     elif assignment.workflow.name == WAGTAIL_SAMPLE_WORKFLOW:
         assignment.workflow = workflow
         assignment.save()
-    Workflow.objects.filter(name=WAGTAIL_SAMPLE_WORKFLOW).update(active=False)
+    remove_wagtail_sample_workflow()
     return workflow
+
+
+def remove_wagtail_sample_workflow():
+    """Wagtail's first migrations add a workflow and a task, both "Moderators approval". The
+    portal has one workflow, so the sample is disabled; and deleted while nothing uses it,
+    since the workflow reports offer every workflow and task, disabled or not, in their
+    filters, where it was the one English name. Deleting would cascade to its history, so a
+    sample that has been used, or that an operator assigned, stays, disabled."""
+    workflows = Workflow.objects.filter(name=WAGTAIL_SAMPLE_WORKFLOW)
+    workflows.update(active=False)
+    workflows.filter(
+        workflow_states__isnull=True,
+        workflow_pages__isnull=True,
+        workflow_content_types__isnull=True,
+    ).delete()
+    tasks = Task.objects.filter(name=WAGTAIL_SAMPLE_WORKFLOW)
+    tasks.exclude(workflow_tasks__workflow__active=True).update(active=False)
+    tasks.filter(task_states__isnull=True, workflow_tasks__isnull=True).delete()

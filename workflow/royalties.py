@@ -9,6 +9,7 @@ from io import BytesIO
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from wagtail.log_actions import log
@@ -133,11 +134,16 @@ def register_xlsx(period):
     data = register(period)
     book = Workbook()
     summary = book.active
-    summary.title = _("Summary")
+    summary.title = pgettext("royalty register", "Summary")
     bold = Font(bold=True)
     summary.append([_("Royalty register"), str(period)])
     summary.append(
-        [_("From"), period.start.strftime("%d/%m/%Y"), _("to"), period.end.strftime("%d/%m/%Y")]
+        [
+            pgettext("date range", "From"),
+            period.start.strftime("%d/%m/%Y"),
+            _("to"),
+            period.end.strftime("%d/%m/%Y"),
+        ]
     )
     summary.append([_("Value of one point (VND)"), period.point_value])
     summary.append([])

@@ -13,6 +13,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState
 
 from portal.statistics import Table, bounds, by_month, section_prefix, section_title, sections
@@ -75,7 +76,7 @@ def publishing(start, end):
     return [
         Table(
             _("Publishing"),
-            [_("Figure"), _("Number")],
+            [_("Figure"), pgettext("report", "Number")],
             [
                 [_("New items published"), total],
                 [
@@ -159,7 +160,7 @@ def moderation(start, end, now=None):
     return [
         Table(
             _("Moderation"),
-            [_("Figure"), _("Number")],
+            [_("Figure"), pgettext("report", "Number")],
             [
                 [
                     _("Submitted for review"),
@@ -288,7 +289,7 @@ def legal_documents(start, end):
     return [
         Table(
             _("Legal documents"),
-            [_("Figure"), _("Number")],
+            [_("Figure"), pgettext("report", "Number")],
             [
                 [_("Added to the registry"), added.count()],
                 [_("Changed"), changed],
@@ -303,13 +304,13 @@ def legal_documents(start, end):
         ),
         Table(
             _("Documents added per type"),
-            [_("Document type"), _("Documents")],
+            [_("Document type"), pgettext("report", "Documents")],
             [[name or _("(no type)"), n] for name, n in per_type],
             chart=1,
         ),
         Table(
             _("Registry by validity on the last day"),
-            [_("Validity status"), _("Documents")],
+            [_("Validity status"), pgettext("report", "Documents")],
             [[label, validity.get(value, 0)] for value, label in Validity.choices],
             chart=1,
         ),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ImportBatch(models.Model):
@@ -17,7 +18,7 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     source_name = models.CharField(_("file"), max_length=255)
     imported_by = models.CharField(_("imported by"), max_length=150, blank=True)
-    created_count = models.PositiveIntegerField(_("created"), default=0)
+    created_count = models.PositiveIntegerField(pgettext_lazy("import", "created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
@@ -48,7 +49,7 @@ class ImportBatch(models.Model):
 
 class ImportBatchItem(models.Model):
     class Action(models.TextChoices):
-        CREATED = "created", _("Created")
+        CREATED = "created", pgettext_lazy("import", "Created")
         UPDATED = "updated", _("Updated")
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="items")

@@ -244,6 +244,7 @@ MEDIA_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # audio and video
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.DocumentForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.LoginForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.forms.PasswordResetForm"
 # clamd to scan every upload: "tcp:127.0.0.1:3310" or "unix:/run/clamav/clamd.ctl".
 CLAMAV_ADDRESS = os.environ.get("CLAMAV_ADDRESS", "")
