@@ -94,7 +94,45 @@ def agency_name():
 
 # --- The workbook -----------------------------------------------------------------------------
 
-NUMBER_FORMATS = {date: "dd/mm/yyyy", datetime: "dd/mm/yyyy hh:mm", int: "#,##0"}
+NUMBER_FORMATS = {
+    Decimal: "#,##0.0#",
+    date: "dd/mm/yyyy",
+    datetime: "dd/mm/yyyy hh:mm",
+    int: "#,##0",
+}
+TITLE, HEADING = Font(bold=True, size=12), Font(bold=True)
+
+
+class Sheet:
+    """Writes rows down a worksheet, keeping its own row count (openpyxl counts every cell
+    to find the last row) and the widest text per column."""
+
+    def __init__(self, sheet):
+        self.sheet, self.row, self.widths = sheet, 1, {}
+
+    def put(self, values, font=None):
+        for column, value in enumerate(values, 1):
+            cell = self.sheet.cell(row=self.row, column=column, value=cell_value(value))
+            if font:
+                cell.font = font
+            if type(value) in NUMBER_FORMATS:
+                cell.number_format = NUMBER_FORMATS[type(value)]
+            self.widths[column] = max(self.widths.get(column, 0), len(str(value or "")))
+        self.row += 1
+
+    def table(self, table):
+        self.put([table.title], TITLE)
+        self.put(table.headers, HEADING)
+        for row in table.rows:
+            self.put(row)
+        if table.note:
+            self.put([table.note])
+        self.row += 1
+
+    def fit_columns(self):
+        for column, width in self.widths.items():
+            letter = self.sheet.cell(row=1, column=column).column_letter
+            self.sheet.column_dimensions[letter].width = min(max(width + 2, 12), 60)
 
 
 def cell_value(value):
@@ -104,43 +142,21 @@ def cell_value(value):
     return value
 
 
-def write_table(sheet, table, bold):
-    sheet.append([table.title])
-    sheet[sheet.max_row][0].font = Font(bold=True, size=12)
-    sheet.append(table.headers)
-    for cell in sheet[sheet.max_row]:
-        cell.font = bold
-    for row in table.rows:
-        sheet.append([cell_value(value) for value in row])
-        for cell, value in zip(sheet[sheet.max_row], row, strict=True):
-            if isinstance(value, Decimal):
-                cell.number_format = "#,##0.0#"
-            else:
-                cell.number_format = NUMBER_FORMATS.get(type(value), cell.number_format)
-    if table.note:
-        sheet.append([table.note])
-    sheet.append([])
-
-
 def workbook(start, end, parts):
     book = Workbook()
-    bold = Font(bold=True)
-    cover = book.active
-    cover.title = pgettext("report", "Summary")
-    cover.append([agency_name()])
-    cover.append([title(start, end)])
-    cover[2][0].font = Font(bold=True, size=14)
-    cover.append([period_text(start, end)])
-    cover.append([_("Made on %(time)s") % {"time": site.display(timezone.now())}])
-    cover.append([])
+    book.active.title = pgettext("report", "Summary")
+    cover = Sheet(book.active)
+    cover.put([agency_name()])
+    cover.put([title(start, end)], Font(bold=True, size=14))
+    cover.put([period_text(start, end)])
+    cover.put([_("Made on %(time)s") % {"time": site.display(timezone.now())}])
+    sheets = [cover]
     for part in parts:
-        sheet = book.create_sheet(part.title[:31])
+        sheets.append(Sheet(book.create_sheet(part.title[:31])))
         for table in part.tables:
-            write_table(sheet, table, bold)
-    for sheet in book.worksheets:
-        for column in sheet.columns:
-            width = max((len(str(c.value)) for c in column if c.value is not None), default=0)
-            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 12), 60)
+            sheets[-1].table(table)
+    for sheet in sheets:
+        sheet.fit_columns()
     out = BytesIO()
     book.save(out)
     return out.getvalue()

@@ -23,6 +23,7 @@ from wagtail.models import ModelLogEntry, Page, Site
 from portal.models import DailyVisits
 
 TOP_ROWS = 20
+LIST_ROWS = 100
 BAR_ROW, BAR_WIDTH = 22, 300  # SVG units; the label column takes 240
 
 
@@ -276,7 +277,7 @@ def security(start, end):
     suspensions = (
         entries.filter(action="portal.user_suspend")
         .select_related("user")
-        .order_by("timestamp", "pk")
+        .order_by("-timestamp", "-pk")[:LIST_ROWS]
     )
     return [
         Table(
@@ -302,5 +303,7 @@ def security(start, end):
                 ]
                 for entry in suspensions
             ],
+            note=_("The latest %(rows)d, newest first; the system log holds them all.")
+            % {"rows": LIST_ROWS},
         ),
     ]

@@ -18,7 +18,7 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState
 
 from portal.statistics import Table, bounds, by_month, section_prefix, section_title, sections
 from workflow.dashboard import OVERDUE_AFTER_WORKING_DAYS, working_days_since
-from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyPeriod
+from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry, RoyaltyPeriod
 from workflow.models.moderation import RejectionGround
 
 DECIDED = [TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED]
@@ -326,22 +326,24 @@ def legal_documents(start, end):
 
 
 def royalties(start, end):
-    from workflow.royalties import register
+    from workflow.models.royalties import amount_of
 
-    rows = []
-    for period in RoyaltyPeriod.objects.filter(start__lte=end, end__gte=start).order_by("start"):
-        data = register(period)
-        rows.append(
-            [
-                period.name,
-                period.start,
-                period.end,
-                data["count"],
-                data["points"],
-                data["amount"],
-                _("Closed") if period.is_closed else _("Open"),
-            ]
-        )
+    periods = list(RoyaltyPeriod.objects.filter(start__lte=end, end__gte=start).order_by("start"))
+    totals = {period.pk: [0, Decimal(0), Decimal(0)] for period in periods}
+    values = {period.pk: period.point_value for period in periods}
+    # Points alone, not entries as objects: a year holds thousands of them.
+    for period_id, points in RoyaltyEntry.objects.filter(period__in=periods).values_list(
+        "period_id", "points"
+    ):
+        total = totals[period_id]
+        total[0] += 1
+        total[1] += points
+        total[2] += amount_of(points, values[period_id])
+    rows = [
+        [period.name, period.start, period.end, *totals[period.pk]]
+        + [_("Closed") if period.is_closed else _("Open")]
+        for period in periods
+    ]
     return [
         Table(
             _("Royalties per period"),

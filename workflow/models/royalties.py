@@ -96,6 +96,11 @@ class RoyaltyPeriod(models.Model):
                 raise ValidationError(gettext("This period overlaps another royalty period."))
 
 
+def amount_of(points, point_value):
+    """In whole đồng, each entry rounded on its own as the register prints it."""
+    return (points * point_value).quantize(Decimal("1"))
+
+
 def points_text(value):
     return format(value.normalize(), "f")
 
@@ -208,7 +213,7 @@ class RoyaltyEntry(models.Model):
 
     @property
     def amount(self):
-        return (self.points * self.period.point_value).quantize(Decimal("1"))
+        return amount_of(self.points, self.period.point_value)
 
     def clean(self):
         errors = {}
