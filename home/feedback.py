@@ -15,7 +15,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -31,7 +31,7 @@ RATE_WINDOW = 10 * 60  # seconds
 class Feedback(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
-        IN_PROGRESS = "in_progress", _("In progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("feedback", "In progress")
         ANSWERED = "answered", _("Answered")
 
     received_at = models.DateTimeField(_("received at"), default=timezone.now, editable=False)
@@ -39,7 +39,7 @@ class Feedback(models.Model):
     contact = models.CharField(
         _("email or phone"), max_length=150, help_text=_("Where the office can answer you.")
     )
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(pgettext_lazy("feedback", "subject"), max_length=255)
     content = models.TextField(_("content"), max_length=5000)
     page_url = models.CharField(_("page concerned"), max_length=500, blank=True)
     status = models.CharField(

@@ -157,7 +157,7 @@ def visits(start, end):
         ),
         Table(
             _("Visits per section"),
-            [_("Section"), _("Visits")],
+            [pgettext("site section", "Section"), _("Visits")],
             [
                 [section_title(titles, path), n]
                 for path, n in sorted(per_section.items(), key=lambda item: (-item[1], item[0]))

@@ -107,8 +107,10 @@ def test_admin_catalogue_is_complete_translated_and_compiled(domain):
 # Words the project uses in a sense of its own: a legal document's "Trích yếu", its "Lĩnh vực",
 # a date range's "Từ ngày", the form of disclosure, what an import created. locale/vi comes
 # first, so it keeps them under a context; bare, they would give that sense to Wagtail's
-# screens (the redirects import's "Summary", the forms app's "Form", the listings' "Created").
+# screens (the redirects import's "Summary", the forms app's "Form", the listings' "Created",
+# a person's "Họ và tên" on every "Name", the site's "Chuyên mục" on the settings' "Section").
 PROJECT_SENSES = ["Summary", "Field", "Fields", "From", "Form", "Created", "created"]
+PROJECT_SENSES += ["Name", "Section", "item", "subject", "Never", "In progress", "None", "Show"]
 
 
 def test_wagtail_screens_keep_wagtails_sense_of_the_project_words():

@@ -88,7 +88,7 @@ def publishing(start, end):
         ),
         Table(
             _("New items per section"),
-            [_("Section"), _("Items")],
+            [pgettext("site section", "Section"), _("Items")],
             [[section_title(titles, path), n] for path, n in per_section],
             chart=1,
         ),

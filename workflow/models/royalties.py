@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TaskState
 
@@ -130,7 +130,7 @@ class RoyaltyEntry(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("item"),
+        verbose_name=pgettext_lazy("royalty entry", "item"),
     )
     # The title as approved: the register stays readable if the page is renamed or deleted.
     title = models.CharField(_("title"), max_length=255)
