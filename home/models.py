@@ -15,6 +15,7 @@ from home.blocks import BodyBlock
 
 PAGE_SIZE = 10
 SECTION_DEPTH = 3  # the tree root, the home page, then the sections
+SECTION_PATH_LENGTH = Page.steplen * SECTION_DEPTH  # a page's path starts with its section's
 
 
 class PortalPage(Page):
@@ -41,7 +42,7 @@ class PortalPage(Page):
         """The tree path of the top-level section holding this page (its own for a section),
         indexed so the search engine counts results per section with one term lookup each,
         not a prefix walk over every page path under the section."""
-        return self.path[: self.steplen * SECTION_DEPTH]
+        return self.path[:SECTION_PATH_LENGTH]
 
 
 class DisclosureMixin(models.Model):

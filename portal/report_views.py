@@ -94,16 +94,9 @@ def report(request):
 @require_safe
 def report_print(request):
     form, start, end = allowed(request)
+    parts = reports.activity_report(start, end)
     return TemplateResponse(
-        request,
-        "portal/report_print.html",
-        {
-            "agency": reports.agency_name(),
-            "title": reports.title(start, end),
-            "period": reports.period_text(start, end),
-            "parts": reports.activity_report(start, end),
-            "made_at": timezone.now(),
-        },
+        request, "portal/report_print.html", reports.printable(start, end, parts)
     )
 
 

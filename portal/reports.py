@@ -84,6 +84,17 @@ def period_text(start, end):
     }
 
 
+def printable(start, end, parts):
+    """The context of the printable page (portal/report_print.html)."""
+    return {
+        "agency": agency_name(),
+        "title": title(start, end),
+        "period": period_text(start, end),
+        "parts": parts,
+        "made_at": timezone.now(),
+    }
+
+
 def agency_name():
     from wagtail.models import Site
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import Count, Max, Sum
 from django.db.models.functions import Substr, TruncMonth
-from django.utils import numberformat, timezone
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.text import Truncator
@@ -80,7 +81,7 @@ def display(value):
     if isinstance(value, date):
         return date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, (int, Decimal)):
-        return numberformat.format(value, ",", grouping=3, thousand_sep=".", force_grouping=True)
+        return intcomma(value)  # as the site's other figures, "1.234,5" in Vietnamese
     return str(value)
 
 
@@ -100,13 +101,18 @@ def months(start, end):
     return result
 
 
-def by_month(pairs):
-    """{first day of month: n} from (month, n) pairs whose month may be a datetime."""
-    result = {}
-    for month, n in pairs:
-        day = timezone.localtime(month).date() if isinstance(month, datetime) else month
-        result[day] = result.get(day, 0) + (n or 0)
-    return result
+def per_month(queryset, field, total=None):
+    """{first day of month: total} over the rows, months counted in local time."""
+    rows = (
+        queryset.annotate(month=TruncMonth(field))
+        .values_list("month")
+        .annotate(n=total or Count("pk"))
+        .order_by()
+    )
+    return {
+        timezone.localtime(month).date() if isinstance(month, datetime) else month: n or 0
+        for month, n in rows
+    }
 
 
 def sections():
@@ -123,9 +129,9 @@ def section_title(titles, path):
 
 
 def section_prefix(lookup="path"):
-    from home.models import SECTION_DEPTH
+    from home.models import SECTION_PATH_LENGTH
 
-    return Substr(lookup, 1, Page.steplen * SECTION_DEPTH)
+    return Substr(lookup, 1, SECTION_PATH_LENGTH)
 
 
 # --- Visits ----------------------------------------------------------------------------------
@@ -133,7 +139,7 @@ def section_prefix(lookup="path"):
 
 def visits(start, end):
     # One pass over the day rows, per page; sections and the top pages are drawn from it.
-    from home.models import SECTION_DEPTH
+    from home.models import SECTION_PATH_LENGTH
 
     per_page = dict(
         DailyVisits.objects.filter(date__gte=start, date__lte=end)
@@ -145,7 +151,7 @@ def visits(start, end):
     pages = {pk: (path, title, url_path) for pk, path, title, url_path in pages}
     titles, per_section = sections(), {}
     for pk, n in per_page.items():
-        section = pages[pk][0][: Page.steplen * SECTION_DEPTH]
+        section = pages[pk][0][:SECTION_PATH_LENGTH]
         per_section[section] = per_section.get(section, 0) + n
     top = sorted(per_page.items(), key=lambda item: (-item[1], item[0]))[:TOP_ROWS]
     return [
@@ -178,14 +184,8 @@ def public_path(url_path):
 
 
 def visits_by_month(start, end):
-    rows = (
-        DailyVisits.objects.filter(date__gte=start, date__lte=end)
-        .annotate(month=TruncMonth("date"))
-        .values_list("month")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
-    return by_month(rows)
+    days = DailyVisits.objects.filter(date__gte=start, date__lte=end)
+    return per_month(days, "date", Sum("count"))
 
 
 # --- Searches ---------------------------------------------------------------------------------
@@ -231,14 +231,8 @@ def searches(start, end):
 
 
 def searches_by_month(start, end):
-    rows = (
-        QueryDailyHits.objects.filter(date__gte=start, date__lte=end)
-        .annotate(month=TruncMonth("date"))
-        .values_list("month")
-        .annotate(n=Sum("hits"))
-        .order_by()
-    )
-    return by_month(rows)
+    days = QueryDailyHits.objects.filter(date__gte=start, date__lte=end)
+    return per_month(days, "date", Sum("hits"))
 
 
 # --- Security ---------------------------------------------------------------------------------

@@ -9,14 +9,13 @@ from statistics import median
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState
 
-from portal.statistics import Table, bounds, by_month, section_prefix, section_title, sections
+from portal.statistics import Table, bounds, per_month, section_prefix, section_title, sections
 from workflow.dashboard import OVERDUE_AFTER_WORKING_DAYS, working_days_since
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry, RoyaltyPeriod
 from workflow.models.moderation import RejectionGround
@@ -115,16 +114,7 @@ def publishing(start, end):
 
 
 def published_by_month(start, end):
-    lo, hi = bounds(start, end)
-    zone = timezone.get_current_timezone()
-    rows = (
-        new_items(lo, hi)
-        .annotate(month=TruncMonth("first_published_at", tzinfo=zone))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return by_month(rows)
+    return per_month(new_items(*bounds(start, end)), "first_published_at")
 
 
 # --- Moderation -------------------------------------------------------------------------------
@@ -203,17 +193,10 @@ def moderation(start, end, now=None):
 
 def decisions_by_month(start, end):
     lo, hi = bounds(start, end)
-    zone = timezone.get_current_timezone()
-    rows = (
-        BoardReviewTaskState.objects.filter(
-            status__in=DECIDED, finished_at__gte=lo, finished_at__lt=hi
-        )
-        .annotate(month=TruncMonth("finished_at", tzinfo=zone))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-        .order_by()
+    decided = BoardReviewTaskState.objects.filter(
+        status__in=DECIDED, finished_at__gte=lo, finished_at__lt=hi
     )
-    return by_month(rows)
+    return per_month(decided, "finished_at")
 
 
 # --- Legal documents --------------------------------------------------------------------------

@@ -13,7 +13,6 @@ Django's full stack (one process, warm cache).
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -33,27 +32,7 @@ from django.test import Client  # noqa: E402
 from legal_docs.importer import Importer  # noqa: E402
 from legal_docs.models import DocumentType, LegalDocumentIndexPage, LegalDocumentPage  # noqa: E402
 from legal_docs.synthetic import generate  # noqa: E402
-
-
-def measure(client, paths):
-    timings, queries = [], []
-    for path in paths:
-        count = 0
-
-        def counter(execute, sql, params, many, context):
-            nonlocal count
-            count += 1
-            return execute(sql, params, many, context)
-
-        start = time.perf_counter()
-        with connection.execute_wrapper(counter):
-            response = client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
-        queries.append(count)
-        if response.status_code != 200:
-            sys.exit(f"{path}: HTTP {response.status_code}")
-    timings.sort()
-    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)], max(queries)
+from scripts.bench.measure import measure  # noqa: E402
 
 
 def import_records(count):

@@ -24,6 +24,8 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from scripts.bench.measure import counted_get  # noqa: E402
+
 PAGES = [
     "/",
     "/gioi-thieu/",
@@ -38,20 +40,6 @@ PAGES = [
 ]
 
 
-def count_queries(client, path):
-    # An execute wrapper counts every query, whatever DEBUG and the query log's size limit.
-    count = 0
-
-    def counter(execute, sql, params, many, context):
-        nonlocal count
-        count += 1
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(counter):
-        response = client.get(path)
-    return response, count
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=50, help="requests per page")
@@ -61,7 +49,7 @@ def main():
     print(f"database: {connection.vendor}; {args.requests} requests per page, one process")
     print(f"{'page':<66} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}")
     for path in PAGES:
-        response, queries = count_queries(client, path)
+        response, queries = counted_get(client, path)
         if response.status_code != 200:
             sys.exit(
                 f"{path}: HTTP {response.status_code}; run `manage.py setup_portal --demo` first"

@@ -14,7 +14,6 @@ for the year through Django's full stack as a director.
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 from datetime import date, datetime, timedelta
@@ -51,6 +50,7 @@ from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage  # noqa:
 from legal_docs.synthetic import generate  # noqa: E402
 from portal import roles  # noqa: E402
 from portal.models import DailyVisits  # noqa: E402
+from scripts.bench.measure import measure  # noqa: E402
 from search.models import UnansweredQuery  # noqa: E402
 from workflow.models import BoardReviewTask, RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod  # noqa: E402
 from workflow.models.moderation import RejectionGround  # noqa: E402
@@ -246,27 +246,6 @@ def team():
     return users
 
 
-def measure(client, path, runs):
-    timings, queries = [], 0
-    for _ in range(runs):
-        count = 0
-
-        def counter(execute, sql, params, many, context):
-            nonlocal count
-            count += 1
-            return execute(sql, params, many, context)
-
-        start = time.perf_counter()
-        with connection.execute_wrapper(counter):
-            response = client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
-        queries = max(queries, count)
-        if response.status_code != 200:
-            sys.exit(f"{path}: HTTP {response.status_code}")
-    timings.sort()
-    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)], queries
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=100_000)
@@ -308,7 +287,7 @@ def main():
         ("printable page", "/admin/bao-cao/ban-in/"),
         ("workbook (XLSX)", "/admin/bao-cao/xlsx/"),
     ]:
-        p50, p95, queries = measure(client, f"{url}?nam={args.year}", args.runs)
+        p50, p95, queries = measure(client, [f"{url}?nam={args.year}"] * args.runs)
         print(f"{name:<28} {queries:>8} {p50:>8.0f} {p95:>8.0f}")
 
 

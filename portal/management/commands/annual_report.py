@@ -30,13 +30,7 @@ class Command(BaseCommand):
         try:
             output.write_bytes(reports.workbook(start, end, parts))
             if html:
-                context = {
-                    "agency": reports.agency_name(),
-                    "title": reports.title(start, end),
-                    "period": reports.period_text(start, end),
-                    "parts": parts,
-                    "made_at": timezone.now(),
-                }
+                context = reports.printable(start, end, parts)
                 html.write_text(render_to_string("portal/report_print.html", context), "utf-8")
         except OSError as error:
             raise CommandError(
