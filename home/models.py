@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from portal import chrome
 
 PAGE_SIZE = 10
 SECTION_DEPTH = 3  # the tree root, the home page, then the sections
@@ -36,6 +37,14 @@ class PortalPage(Page):
         for name in ("lead", "summary", "intro"):
             text = text or strip_tags(str(getattr(self, name, "") or ""))
         return Truncator(" ".join(text.split())).chars(160)
+
+    def get_view_restrictions(self):
+        # Without a query when no restricted page is above this one: the restricted paths are
+        # cached (portal/chrome.py). Aliases, which would inherit their source's restrictions,
+        # cannot be made (workflow/wagtail_hooks.py).
+        if not self.path.startswith(chrome.restricted_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def section_path(self):
@@ -132,11 +141,20 @@ class HomePage(PortalPage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        if path_components:
+            child = chrome.top_pages(self).get(path_components[0])
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().public().descendant_of(self)
+        # chrome.public(), not .public(): the restricted paths come from the cache.
+        articles = chrome.public(ArticlePage.objects.live().descendant_of(self))
         context["latest_articles"] = articles.select_related("image").order_by("-posted_at")[:6]
-        context["sections"] = self.get_children().live().public().in_menu()
+        context["sections"] = chrome.public(self.get_children().live().in_menu())
         return context
 
 
@@ -167,7 +185,8 @@ class SectionPage(DisclosureMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = paginate(request, self.get_children().live().public().specific())
+        children = chrome.public(self.get_children().live()).specific()
+        context["children"] = paginate(request, children)
         return context
 
 
@@ -188,13 +207,8 @@ class ArticleIndexPage(DisclosureMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = (
-            ArticlePage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("image")
-            .order_by("-posted_at", "-pk")
-        )
+        articles = chrome.public(ArticlePage.objects.live().child_of(self))
+        articles = articles.select_related("image").order_by("-posted_at", "-pk")
         context["articles"] = paginate(request, articles)
         return context
 
@@ -272,8 +286,6 @@ class ArticlePage(PortalPage):
     def get_citation(self, request):
         """Art. 11.2: author, source or agency, and the time the item was posted, plus the
         address it can be checked at."""
-        from portal import chrome
-
         posted = localtime(self.posted_at or self.first_published_at)
         return gettext(
             "%(author)s, “%(title)s”, %(source)s, website of %(agency)s, "
@@ -290,12 +302,8 @@ class ArticlePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = (
-            ArticlePage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .order_by("-posted_at")[:5]
-        )
+        siblings = ArticlePage.objects.live().sibling_of(self, inclusive=False)
+        context["related_articles"] = chrome.public(siblings).order_by("-posted_at")[:5]
         return context
 
 
@@ -337,7 +345,6 @@ class DisclosureCatalogPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         home = self.get_parent()
         from home.freshness import newest_in_subtree
-        from portal import chrome
 
         # Generated on every visit from the sections themselves: never out of date.
         sections = chrome.public(Page.objects.live().descendant_of(home))

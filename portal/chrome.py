@@ -1,11 +1,15 @@
 """The parts of every public page that rarely change (main menu, site settings) are cached,
 so a page costs its own queries only. Any publish, unpublish, move or delete of a page and
-any save of the settings starts a new cache generation, so citizens never see a stale menu.
+any save of what pages show starts a new cache generation, so citizens never see a stale
+menu, nor a stale page from the page cache (portal/page_cache.py).
 
 The cache must be shared by all application processes for that to hold: CACHES in
-portal/settings/production.py uses files on local disk."""
+portal/settings/production.py is Redis."""
 
+import time
 from collections import namedtuple
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import reduce
 from operator import or_
 
@@ -22,9 +26,25 @@ GENERATION = "portal:generation"
 TIMEOUT = 60 * 60
 
 
+pinned = ContextVar("generation", default=None)
+
+
 def generation():
-    """Changes whenever published content does; part of every cache key built on content."""
-    return cache.get_or_set(GENERATION, 1, None)
+    """Changes whenever published content does; part of every cache key built on content.
+    A clock reading, not a count from 1: should the cache lose this key (evicted, restarted),
+    the next generation is still one no entry was ever stored under."""
+    return pinned.get() or cache.get_or_set(GENERATION, time.time_ns, None)
+
+
+@contextmanager
+def pinned_generation():
+    """One reading of the generation for a whole citizen's GET, which changes no content,
+    instead of one trip to the cache for each key built on it (portal/page_cache.py)."""
+    token = pinned.set(generation())
+    try:
+        yield pinned.get()
+    finally:
+        pinned.reset(token)
 
 
 def cache_key(name, site_id):
@@ -32,9 +52,7 @@ def cache_key(name, site_id):
 
 
 def _next_generation():
-    # set() with no timeout: the file cache's incr() would give the key the default 5 minutes,
-    # after which generations would repeat and serve old entries again.
-    cache.set(GENERATION, generation() + 1, None)
+    cache.set(GENERATION, max(generation() + 1, time.time_ns()), None)
 
 
 def bump(**kwargs):
@@ -47,9 +65,27 @@ def bump(**kwargs):
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(bump, dispatch_uid=f"portal-chrome-{signal}")
 post_delete.connect(bump, sender=Page, dispatch_uid="portal-chrome-delete")
-for model in (PortalSettings, Site, PageViewRestriction):
-    post_save.connect(bump, sender=model, dispatch_uid=f"portal-chrome-save-{model.__name__}")
-    post_delete.connect(bump, sender=model, dispatch_uid=f"portal-chrome-delete-{model.__name__}")
+# What public pages show besides pages themselves: the organisation, answered feedback, the
+# registry's taxonomies, images and files, a maintenance notice. A change to any of them
+# starts a new generation, so no cached page (portal/page_cache.py) keeps the old one.
+SHOWN_MODELS = [
+    PortalSettings,
+    Site,
+    PageViewRestriction,
+    "home.Unit",
+    "home.Person",
+    "home.Feedback",
+    "legal_docs.DocumentType",
+    "legal_docs.IssuingAuthority",
+    "legal_docs.LegalField",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "portal.MaintenanceWindow",
+]
+for model in SHOWN_MODELS:
+    name = model if isinstance(model, str) else model._meta.label
+    post_save.connect(bump, sender=model, dispatch_uid=f"portal-chrome-save-{name}")
+    post_delete.connect(bump, sender=model, dispatch_uid=f"portal-chrome-delete-{name}")
 
 
 def site_for(request):
@@ -60,6 +96,8 @@ def site_for(request):
     site = cache.get(key)
     if site is None:
         site = Site._find_for_request(request)
+        if site:
+            site.root_page = site.root_page.specific  # routing starts from it on every request
         cache.set(key, site or False, TIMEOUT)
     return site or None
 
@@ -120,6 +158,16 @@ def public(pages):
     if not paths:
         return pages
     return pages.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
+
+
+def top_pages(root):
+    """{slug: the live child of the home page, specific}: routing to any page below it then
+    starts without two queries for the first step (home/models.py, HomePage.route)."""
+
+    def build():
+        return {page.slug: page for page in root.get_children().live().specific()}
+
+    return cache.get_or_set(f"portal:{generation()}:top:{root.pk}", build, TIMEOUT)
 
 
 def portal_settings(site):

@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
@@ -62,6 +62,8 @@ def section_facets(query, sections, numbered):
     return [(s, counts[s.pk]) for s in sections if counts.get(s.pk)], total, best, degraded
 
 
+# Each search is counted for the editors' report, so none is served from the page cache.
+@never_cache
 def search(request):
     """Site-wide search (/tim-kiem/): every live, public page, legal documents with the text
     of their files, a section facet, relevance or date order, highlighted passages."""

@@ -66,12 +66,17 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
         return response
 
     def route(self, request, path_components):
-        # One query for a document, where Wagtail would fetch the page and then its own row.
+        # One query for a document, with its validity, type and authority, where Wagtail
+        # would fetch the page, then its own row, then what it shows.
         if len(path_components) == 1:
+            documents = LegalDocumentPage.objects.child_of(self).filter(slug=path_components[0])
             document = (
-                LegalDocumentPage.objects.child_of(self).filter(slug=path_components[0]).first()
+                annotate_validity(documents)
+                .select_related("document_type", "issuing_authority")
+                .first()
             )
             if document is not None:
+                document.validity = Validity(document.validity)
                 return document.route(request, [])
         return super().route(request, path_components)
 

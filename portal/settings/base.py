@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.page_cache.PageCacheMiddleware",  # first, so a hit costs next to nothing
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.chrome.SiteMiddleware",
@@ -86,6 +87,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
+
+# Whole public pages for anonymous visitors (portal/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # Content-Security-Policy (django-csp, portal/security.py): the public site runs only its own
 # scripts and styles; Wagtail's admin still needs inline ones.

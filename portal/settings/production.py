@@ -35,12 +35,14 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
-# Shared by every application process on the server, so a cache invalidation in one is seen
-# by all (portal/chrome.py). No extra service to run.
+# Shared by every application process on the server, so a publish seen by one is seen by all
+# (portal/chrome.py, portal/page_cache.py): Redis, with `maxmemory` and `allkeys-lru` set so
+# old pages make room for new ones.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),  # noqa: F405
+        "BACKEND": "portal.cache.PortalRedisCache",
+        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "KEY_PREFIX": "sotp",
     }
 }
 

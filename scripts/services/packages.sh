@@ -4,10 +4,12 @@
 #             its own browser downloads cannot be reached from the build machines)
 #   gettext   xgettext and msguniq, which the translation test runs
 #   clamav    clamd, which scans uploads in the upload tests
+#   redis     redis-server, the shared cache of the production settings (make bench)
+#   wrk       the HTTP load generator of make bench
 # Usage: scripts/services/packages.sh chromium gettext
 set -euo pipefail
-declare -A COMMAND=([chromium]=chromium [gettext]=xgettext [clamav]=clamd)
-declare -A PACKAGES=([chromium]="chromium fonts-noto-core" [gettext]=gettext [clamav]=clamav-daemon)
+declare -A COMMAND=([chromium]=chromium [gettext]=xgettext [clamav]=clamd [redis]=redis-server [wrk]=wrk)
+declare -A PACKAGES=([chromium]="chromium fonts-noto-core" [gettext]=gettext [clamav]=clamav-daemon [redis]=redis-server [wrk]=wrk)
 missing=()
 for name in "$@"; do
   # shellcheck disable=SC2206

@@ -1,0 +1,261 @@
+"""`make bench`: the production stack under load. gunicorn with 2 workers on the production
+settings (PostgreSQL, the search engine, Redis, whitenoise), 100,000 generated legal
+documents, wrk on the same machine. For each public page type: requests/s, p50 and p99, with
+the page cache (each URL requested once before) and without it (PAGE_CACHE_SECONDS=0),
+and the SQL queries of one uncached request; a copy of the home page served by whitenoise
+as a static file gives the ceiling of the stack. Then 50 clients for 60 s on a mix of all
+pages, which must give no error.
+
+    make bench                      # or: .venv/bin/python scripts/bench/load.py --help
+
+Listing, document and search rows spread their requests over many URLs (filters, documents,
+queries), so the uncached rows are not one page answered from the data caches.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://portal:portal@127.0.0.1:5432/portal_bench"
+)
+SEARCH_URL = os.environ.get("SEARCH_URL", "http://127.0.0.1:9200")
+PORT = int(os.environ.get("BENCH_PORT", "8099"))
+ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "bench-only-secret-key-not-for-any-real-site",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SECURE_SSL_REDIRECT": "0",  # no proxy in front here to end HTTPS
+    "DATABASE_URL": DATABASE_URL,
+    "SEARCH_URL": SEARCH_URL,
+    "SEARCH_INDEX_PREFIX": "bench_sotp_",
+    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2"),
+    "LOG_LEVEL": "WARNING",
+}
+os.environ.update(ENV)
+
+import django  # noqa: E402
+
+django.setup()
+
+import psycopg2  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+
+from home.models import ArticlePage, SectionPage  # noqa: E402
+from legal_docs.models import DocumentType, LegalDocumentPage  # noqa: E402
+from scripts.bench.measure import counted_get  # noqa: E402
+
+CEILING = "bench/trang-chu.html"
+SEARCHES = ["hộ tịch", "ho tich", "chứng thực", "quyết định", "2975/QĐ-UBND", "trợ giúp pháp lý"]
+
+
+def ensure_database():
+    parts = urlsplit(DATABASE_URL)
+    name = parts.path.lstrip("/")
+    admin = psycopg2.connect(DATABASE_URL.replace(f"/{name}", "/postgres"))
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
+def indexed_pages():
+    url = f"{SEARCH_URL}/{ENV['SEARCH_INDEX_PREFIX']}wagtailcore_page/_count"
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return json.load(response)["count"]
+    except OSError:
+        return 0
+
+
+def prepare(documents):
+    ensure_database()
+    quiet = open(os.devnull, "w")
+    call_command("migrate", verbosity=0)
+    call_command("setup_portal", demo=True, stdout=quiet)
+    missing = documents - LegalDocumentPage.objects.live().count()
+    if missing > 0:
+        print(f"generating {missing} legal documents...", flush=True)
+        call_command("generate_legal_documents", count=missing, stdout=quiet)
+    if indexed_pages() < LegalDocumentPage.objects.live().count():
+        print("indexing for the search engine (a few minutes)...", flush=True)
+        call_command("update_index", stdout=quiet)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def page_sets(rng, spread):
+    """{row: [paths]}: one path for the site's own pages, `spread` for the registry's."""
+    section = SectionPage.objects.live().public().order_by("path").first()
+    article = ArticlePage.objects.live().public().order_by("-first_published_at").first()
+    type_ids = list(DocumentType.objects.values_list("pk", flat=True))
+    documents = LegalDocumentPage.objects.live().order_by("?").values_list("slug", flat=True)
+    return {
+        "home": ["/"],
+        "section": [section.url],
+        "article": [article.url],
+        "listing + filters": [
+            f"/van-ban/?loai={rng.choice(type_ids)}&nam={rng.randrange(2000, 2027)}"
+            for _ in range(spread)
+        ],
+        "legal document": [f"/van-ban/{slug}/" for slug in documents[:spread]],
+        "search": [f"/tim-kiem/?q={quote(q)}&trang={n}" for q in SEARCHES for n in (1, 2, 3)],
+    }
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def queries_per_page(pages):
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get("/")  # the layout cache is warm on a running site
+    counts = {}
+    for row, paths in pages.items():
+        client.get(paths[-1])
+        response, counts[row] = counted_get(client, paths[0])
+        if response.status_code != 200:
+            sys.exit(f"{paths[0]}: HTTP {response.status_code}")
+    home = client.get("/").content
+    ceiling = Path(settings.STATIC_ROOT) / CEILING
+    ceiling.parent.mkdir(parents=True, exist_ok=True)
+    ceiling.write_bytes(home)
+    return counts
+
+
+class Server:
+    def __init__(self, page_cache_seconds):
+        self.env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2"]
+            + ["--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+            cwd=ROOT,
+            env=self.env,
+        )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        self.process.terminate()
+        sys.exit("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait()
+
+
+def warm(paths):
+    for path in paths:
+        with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30) as response:
+            response.read()
+
+
+LUA = """
+paths = {%s}
+i = math.random(#paths)
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i])
+end
+"""
+
+
+def wrk(paths, seconds, connections):
+    """(requests/s, p50 ms, p99 ms, errors) from one wrk run over `paths` in turn."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA % ", ".join(json.dumps(p) for p in paths))
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
+        + [f"http://127.0.0.1:{PORT}/"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(script.name)
+
+    def latency(percent):
+        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)", output, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
+    socket = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    errors += sum(int(n) for n in socket.groups()) if socket else 0
+    return rate, latency(50), latency(99), errors
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--seconds", type=int, default=10, help="per row")
+    parser.add_argument("--connections", type=int, default=4, help="per row")
+    parser.add_argument("--spread", type=int, default=300, help="URLs per registry row")
+    parser.add_argument("--soak-seconds", type=int, default=60)
+    parser.add_argument("--soak-connections", type=int, default=50)
+    args = parser.parse_args()
+
+    prepare(args.documents)
+    cache.clear()
+    pages = page_sets(random.Random(7), args.spread)
+    queries = queries_per_page(pages)
+    results = {}
+    for mode, seconds in (("uncached", 0), ("cached", 300)):
+        cache.clear()
+        with Server(seconds):
+            warm(["/"])
+            if mode == "cached":
+                warm(path for paths in pages.values() for path in paths)
+                results["ceiling"] = wrk([f"/static/{CEILING}"], args.seconds, args.connections)
+            for row, paths in pages.items():
+                results[row, mode] = wrk(paths, args.seconds, args.connections)
+            if mode == "cached":
+                mix = [path for paths in pages.values() for path in paths[:20]]
+                soak = wrk(mix, args.soak_seconds, args.soak_connections)
+
+    total = LegalDocumentPage.objects.live().count()
+    print(
+        f"\n{total:,} legal documents; gunicorn 2 sync workers, {os.cpu_count()} cores; wrk "
+        f"-t2 -c{args.connections}, {args.seconds} s per row; req/s, p50 / p99 ms\n"
+    )
+    print(
+        "| page | SQL queries | uncached req/s | uncached p50 / p99 | cached req/s | cached p50 / p99 |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for row in pages:
+        uncached, hit = results[row, "uncached"], results[row, "cached"]
+        print(
+            f"| {row} | {queries[row]} | {uncached[0]:,.0f} | {uncached[1]:.1f} / {uncached[2]:.1f} "
+            f"| {hit[0]:,.0f} | {hit[1]:.1f} / {hit[2]:.1f} |"
+        )
+    ceiling = results["ceiling"]
+    print(
+        f"| static file (ceiling) | 0 | | | {ceiling[0]:,.0f} | {ceiling[1]:.1f} / {ceiling[2]:.1f} |"
+    )
+    errors = sum(result[3] for result in results.values())
+    print(
+        f"\n{args.soak_connections} clients for {args.soak_seconds} s on a mix of all pages, "
+        f"cached: {soak[0]:,.0f} req/s, p50 {soak[1]:.1f} ms, p99 {soak[2]:.1f} ms, "
+        f"{soak[3]} errors (rows above: {errors} errors)"
+    )
+
+
+if __name__ == "__main__":
+    main()
