@@ -5,7 +5,7 @@ PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast install lint messages
+.PHONY: run test test-fast install lint messages bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ test: install
 test-fast: install
 	bash scripts/services/packages.sh gettext
 	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus"
+
+# The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,
+# Redis and 100,000 generated documents; prints the table the README keeps.
+bench: install
+	bash scripts/services/postgres.sh
+	bash scripts/services/opensearch.sh
+	bash scripts/services/redis.sh
+	bash scripts/services/packages.sh wrk
+	$(PY) scripts/bench/load.py $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -18,13 +18,12 @@ FEED_PAGE_TYPES = (ArticleIndexPage, LegalDocumentIndexPage)
 
 def feed_sections(site):
     """(slug, title) of the sections with a feed, for the layout's <link rel="alternate">."""
-    from django.core.cache import cache
 
     def build():
         children = site.root_page.get_children().live().public().type(*FEED_PAGE_TYPES)
         return list(children.values_list("slug", "title"))
 
-    return cache.get_or_set(chrome.cache_key("feeds", site.pk), build, chrome.TIMEOUT)
+    return chrome.remember(chrome.cache_key("feeds", site.pk), build)
 
 
 class SectionFeed(Feed):

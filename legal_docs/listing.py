@@ -6,7 +6,6 @@ filters kept, so a number next to an option is never a dead end."""
 import hashlib
 
 from django import forms
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import ExtractYear
@@ -120,7 +119,7 @@ def cached_facets(index_page, base, data):
     new cache generation) or the next day (validity depends on the date). A search's
     counts are keyed by its words too, so a popular query costs its counts once."""
     key = f"legal_docs:facets:{chrome.generation()}:{today().isoformat()}:{hashlib.sha1(repr((index_page.pk, sorted(data.items()))).encode()).hexdigest()}"
-    return cache.get_or_set(key, lambda: facets(base, data), chrome.TIMEOUT)
+    return chrome.remember(key, lambda: facets(base, data))
 
 
 def total_from(options, data):
@@ -175,6 +174,15 @@ def search_context(index_page, base, data, query, number):
     return registry_search.page_of(pks, total, number), options, capped, degraded
 
 
+def choices(options, query):
+    """{filter: [(value, label, count, chosen)]}: each option knows whether the visitor chose
+    it, so the template does not ask the form for every option."""
+    return {
+        name: [(value, label, n, str(value) == query.get(name)) for value, label, n in values]
+        for name, values in options.items()
+    }
+
+
 def listing_context(index_page, request):
     form = FilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -203,6 +211,7 @@ def listing_context(index_page, request):
         "filter_form": form,
         "documents": page,
         "facets": options,
+        "choices": choices(options, request.GET),
         "filter_query": params.urlencode(),
         "search_query": query,
         "degraded": degraded,

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from functools import reduce
 from operator import or_
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -23,6 +23,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from portal.models import PortalSettings
 
 GENERATION = "portal:generation"
+local = caches["local"]
 TIMEOUT = 60 * 60
 
 
@@ -49,6 +50,17 @@ def pinned_generation():
 
 def cache_key(name, site_id):
     return f"portal:{generation()}:{name}:{site_id}"
+
+
+def remember(key, build, timeout=TIMEOUT):
+    """get_or_set() for a key that carries the generation, with this process's memory in
+    front of the shared cache: such a key's value never goes stale (a change makes a new
+    key), so each worker asks the shared cache for it once, not on every request."""
+    value = local.get(key)
+    if value is None:
+        value = cache.get_or_set(key, build, timeout)
+        local.set(key, value, timeout)
+    return value
 
 
 def _next_generation():
@@ -93,17 +105,19 @@ def site_for(request):
     per request (a Site save starts a new generation)."""
     host = request._get_raw_host().lower()
     key = f"portal:{generation()}:site:{host}:{request.get_port()}"
-    site = cache.get(key)
-    if site is None:
+
+    def find():
         site = Site._find_for_request(request)
         if site:
             site.root_page = site.root_page.specific  # routing starts from it on every request
-        cache.set(key, site or False, TIMEOUT)
-    return site or None
+        return site or False
+
+    return remember(key, find) or None
 
 
 class SiteMiddleware:
-    """Gives each request its Site from the cache, where Wagtail looks for it."""
+    """Gives each request its Site and the sites' root paths from the cache, where Wagtail
+    looks for them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -111,6 +125,11 @@ class SiteMiddleware:
     def __call__(self, request):
         if not request.path.startswith("/admin/"):
             request._wagtail_site = site_for(request)
+            # Where Wagtail keeps them for the request's page URLs: from this process's
+            # memory, as a site or page move starts a new generation.
+            request._wagtail_cached_site_root_paths = remember(
+                f"portal:{generation()}:site-root-paths", Site.get_site_root_paths
+            )
         return self.get_response(request)
 
 
@@ -124,7 +143,7 @@ def menu(site):
             items.append((page.title, page.get_url(), page.path, page.depth))
         return items
 
-    return cache.get_or_set(cache_key("menu", site.pk), build, TIMEOUT)
+    return remember(cache_key("menu", site.pk), build)
 
 
 Section = namedtuple("Section", "pk title slug path")
@@ -137,17 +156,15 @@ def sections(site):
         children = site.root_page.get_children().live().public()
         return [Section(p.pk, p.title, p.slug, p.path) for p in children]
 
-    return cache.get_or_set(cache_key("sections", site.pk), build, TIMEOUT)
+    return remember(cache_key("sections", site.pk), build)
 
 
 def restricted_paths():
     """Paths of the pages with a view restriction: links to them or below them stay hidden."""
     key = f"portal:{generation()}:restricted"
     return tuple(
-        cache.get_or_set(
-            key,
-            lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-            TIMEOUT,
+        remember(
+            key, lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
         )
     )
 
@@ -167,13 +184,11 @@ def top_pages(root):
     def build():
         return {page.slug: page for page in root.get_children().live().specific()}
 
-    return cache.get_or_set(f"portal:{generation()}:top:{root.pk}", build, TIMEOUT)
+    return remember(f"portal:{generation()}:top:{root.pk}", build)
 
 
 def portal_settings(site):
-    return cache.get_or_set(
-        cache_key("settings", site.pk), lambda: PortalSettings.for_site(site), TIMEOUT
-    )
+    return remember(cache_key("settings", site.pk), lambda: PortalSettings.for_site(site))
 
 
 def context(request):
@@ -196,6 +211,8 @@ def context(request):
         return totals()
 
     return {
+        # The layout's header and footer are cached fragments keyed on it (templates/base.html).
+        "generation": SimpleLazyObject(generation),
         "portal": SimpleLazyObject(load),
         "feeds": SimpleLazyObject(feeds),
         "visits": SimpleLazyObject(visit_totals),

@@ -70,7 +70,12 @@ class PageCacheMiddleware:
             if not cacheable_request(request) or maintenance.current():
                 return self.get_response(request)
             page_key = key(request, generation)
-            stored = cache.get(page_key)
+            # This worker's memory first: the key carries the generation (portal/chrome.py).
+            stored = chrome.local.get(page_key)
+            if stored is None:
+                stored = cache.get(page_key)
+                if stored is not None:
+                    chrome.local.set(page_key, stored, settings.PAGE_CACHE_SECONDS)
             if stored is not None:
                 page_id, response = stored
                 if page_id and visits.counted(request):
@@ -82,4 +87,5 @@ class PageCacheMiddleware:
             response["X-Cache"] = "miss"
             stored = (getattr(request, "visited_page_id", None), response)
             cache.set(page_key, stored, settings.PAGE_CACHE_SECONDS)
+            chrome.local.set(page_key, stored, settings.PAGE_CACHE_SECONDS)
         return response

@@ -89,9 +89,10 @@ def engine_matches_database(request):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     # The layout cache (portal/chrome.py) outlives each test's rolled-back transaction.
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -323,22 +323,24 @@ class LegalDocumentPage(PortalPage):
         from portal import chrome
 
         private = chrome.restricted_paths()
+        relations = self.relations.select_related("target").only(*linked("target"))
         return [
             relation
-            for relation in self.relations.select_related("target")
+            for relation in relations
             if relation.target_id is None
             or (relation.target.live and not relation.target.path.startswith(private))
         ]
 
     @cached_property
     def file_list(self):
-        return list(self.files.select_related("document"))
+        return list(self.files.select_related("document").defer("extracted_text"))
 
     @cached_property
     def incoming_relations(self):
         return list(
             LegalDocumentRelation.objects.filter(target=self, page__live=True)
             .select_related("page", "page__document_type")
+            .only(*linked("page"), "page__document_type__name")
             .order_by("page__effective_date", "page__issue_date")
         )
 
@@ -412,6 +414,16 @@ class LegalDocumentPage(PortalPage):
         context["validity"] = self.validity  # first, as it also loads the type and authority
         context["page_json_ld"] = self.json_ld(request)
         return context
+
+
+def linked(name):
+    """The columns a relation and the document at its other end (`name`) show: a page's link,
+    number, summary and dates, not its full text (fewer columns to fetch and to compile)."""
+    fields = ["title", "slug", "path", "depth", "url_path", "live", "number_symbol", "summary"]
+    fields += ["issue_date", "effective_date", "document_type"]
+    own = ["relation_type", "sort_order", "page", "target"]
+    own += ["external_number", "external_title", "external_url"]
+    return own + [f"{name}__{field}" for field in fields]
 
 
 class LegalDocumentFile(Orderable):

@@ -88,8 +88,22 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
+# "default" is shared by every process in production (Redis); "local" is each process's own
+# memory, in front of it for keys that carry the content generation (portal/chrome.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "local",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+
 # Whole public pages for anonymous visitors (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Page views are counted in each process and written this often (portal/visits.py).
+VISITS_FLUSH_SECONDS = int(os.environ.get("VISITS_FLUSH_SECONDS", "2"))
 
 # Content-Security-Policy (django-csp, portal/security.py): the public site runs only its own
 # scripts and styles; Wagtail's admin still needs inline ones.

@@ -39,11 +39,12 @@ STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStati
 # (portal/chrome.py, portal/page_cache.py): Redis, with `maxmemory` and `allkeys-lru` set so
 # old pages make room for new ones.
 CACHES = {
+    **CACHES,  # noqa: F405
     "default": {
         "BACKEND": "portal.cache.PortalRedisCache",
         "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         "KEY_PREFIX": "sotp",
-    }
+    },
 }
 
 # Operators, the board and directors give a second factor (TWO_FACTOR_REQUIRED=0 turns it off).

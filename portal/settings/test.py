@@ -16,5 +16,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / ".run" / "test-media"  # noqa: F405
 # The engine's indexes for tests are kept apart from a developer's own.
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], "test_sotp_")  # noqa: F405
+# Every page view is written at once, so a test reads it back.
+VISITS_FLUSH_SECONDS = 0
 # Retries come back at once in tests; the resilience test steps the worker one task at a time.
 SEARCH_RETRY_SECONDS = 0
