@@ -57,6 +57,11 @@ class FilterForm(forms.Form):
         return data
 
 
+# What a row of the listing shows: its link, number, date, summary, type and authority (the
+# validity is computed in the query), not the full text.
+LISTED = ["title", "slug", "path", "depth", "url_path", "live", "number_symbol", "summary"]
+LISTED += ["issue_date", "document_type__name", "issuing_authority__name"]
+
 # filter name -> (field to group by, field giving the option's label)
 FACETS = {
     "loai": ("document_type", "document_type__name"),
@@ -200,6 +205,7 @@ def listing_context(index_page, request):
         )
     else:
         documents = apply_filters(base, data).select_related("document_type", "issuing_authority")
+        documents = documents.only(*LISTED)
         documents = documents.order_by(SORTS.get(data.get("sap_xep") or "-issue_date")[0], "-pk")
         options = cached_facets(index_page, base, data)
         paginator = Paginator(documents, PAGE_SIZE)

@@ -43,14 +43,18 @@ def count(page_id):
 
 
 def write(batch):
-    """One statement per page and day, whether or not its row exists yet."""
+    """One statement per 300 pages and days, whether or not their rows exist yet."""
     table = connection.ops.quote_name(DailyVisits._meta.db_table)
+    rows = [(day, page_id, n) for (day, page_id), n in batch.items()]
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} (date, page_id, count) VALUES (%s, %s, %s) "
-            f"ON CONFLICT (date, page_id) DO UPDATE SET count = {table}.count + excluded.count",
-            [(day, page_id, n) for (day, page_id), n in batch.items()],
-        )
+        for start in range(0, len(rows), 300):  # within SQLite's 999 parameters
+            chunk = rows[start : start + 300]
+            cursor.execute(
+                f"INSERT INTO {table} (date, page_id, count) VALUES "
+                + ", ".join(["(%s, %s, %s)"] * len(chunk))
+                + f" ON CONFLICT (date, page_id) DO UPDATE SET count = {table}.count + excluded.count",
+                [value for row in chunk for value in row],
+            )
 
 
 def write_pending():

@@ -21,6 +21,7 @@ from legal_docs.models import (
     LegalDocumentPage,
     LegalDocumentRelation,
     Validity,
+    annotate_validity,
 )
 from portal import roles
 from tests.helpers import html, legal_document_form, new_document, publish, validity_of
@@ -151,6 +152,29 @@ def test_validity_follows_the_dates(registry):
     assert validity_of(page, on=date(2024, 3, 14)) == Validity.NOT_YET_IN_FORCE
     assert validity_of(page, on=date(2024, 3, 15)) == Validity.IN_FORCE  # the day it takes effect
     assert validity_of(page, on=date(2024, 12, 31)) == Validity.EXPIRED
+
+
+def test_validity_in_python_gives_the_databases_answer(registry):
+    """The document page computes validity from the row it routes to (validity_on), the
+    listing in SQL (annotate_validity): every case, on days around each date."""
+    from legal_docs.models.validity import validity_on
+    from legal_docs.synthetic import generate
+
+    generate(registry, 300, seed=5)
+    cases = LegalDocumentPage.objects.all()
+    pks = list(cases.order_by("pk").values_list("pk", flat=True))
+    cases.filter(pk__in=pks[:10]).update(validity_override=Validity.SUSPENDED)
+    cases.filter(pk__in=pks[10:20]).update(effective_date=None)
+    cases.filter(pk__in=pks[20:30]).update(terminated_on=date(2025, 1, 1))
+    cases.filter(pk__in=pks[30:40]).update(expiry_date=date(2024, 3, 15))
+    days = [date(2024, 3, 14), date(2024, 3, 15), date(2025, 1, 1), date(2030, 1, 1)]
+    for day in days:
+        annotated = dict(annotate_validity(cases, on=day).values_list("pk", "validity"))
+        kinds = set()
+        for page in cases:
+            assert validity_on(page, day) == annotated[page.pk], (page.number_symbol, day)
+            kinds.add(annotated[page.pk])
+    assert len(kinds) >= 3
 
 
 def test_unknown_effective_date_means_not_yet_in_force(registry):

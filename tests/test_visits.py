@@ -1,5 +1,7 @@
 """The visitor counter: a count per page and day, nothing about the visitor."""
 
+import time
+
 import pytest
 from django.utils import timezone
 
@@ -30,3 +32,17 @@ def test_the_footer_shows_todays_and_all_visits(client, news):
         cache.delete("portal:visits")
     page = html(client, "/")
     assert "Lượt truy cập hôm nay: 1.23" in page  # 1.234 or 1.235, with the home page's own
+
+
+def test_views_are_held_in_memory_and_written_together(settings, news):
+    from portal import visits
+
+    settings.VISITS_FLUSH_SECONDS = 3600
+    article = ArticlePage.objects.live().child_of(news).first()
+    visits.write_pending()  # what earlier tests left
+    visits.last_write = time.monotonic()
+    for _ in range(3):
+        visits.count(article.pk)
+    assert not DailyVisits.objects.filter(page=article).exists()
+    visits.write_pending()
+    assert DailyVisits.objects.get(page=article).count == 3

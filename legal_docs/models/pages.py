@@ -23,6 +23,7 @@ from legal_docs.models.validity import (
     RelationType,
     Validity,
     annotate_validity,
+    validity_on,
 )
 from legal_docs.numbering import (
     clean_number_symbol,
@@ -66,17 +67,15 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
         return response
 
     def route(self, request, path_components):
-        # One query for a document, with its validity, type and authority, where Wagtail
-        # would fetch the page, then its own row, then what it shows.
+        # One query for a document with its type and authority, where Wagtail would fetch
+        # the page, then its own row, then its validity and what it shows.
         if len(path_components) == 1:
             documents = LegalDocumentPage.objects.child_of(self).filter(slug=path_components[0])
-            document = (
-                annotate_validity(documents)
-                .select_related("document_type", "issuing_authority")
-                .first()
-            )
+            documents = documents.select_related("document_type", "issuing_authority")
+            # Slugs are unique among siblings: no ORDER BY, which first() would add.
+            document = next(iter(documents.order_by()[:1]), None)
             if document is not None:
-                document.validity = Validity(document.validity)
+                document.validity = validity_on(document)
                 return document.route(request, [])
         return super().route(request, path_components)
 

@@ -77,3 +77,18 @@ def annotate_validity(queryset, on: date | None = None):
             output_field=models.CharField(),
         )
     )
+
+
+def validity_on(document, on: date | None = None):
+    """annotate_validity() for one document already loaded, in Python: the same order of
+    precedence, without the query (a test holds the two to one answer)."""
+    on = on or today()
+    if document.validity_override:
+        return Validity(document.validity_override)
+    if (document.expiry_date and document.expiry_date <= on) or (
+        document.terminated_on and document.terminated_on <= on
+    ):
+        return Validity.EXPIRED
+    if document.effective_date is None or document.effective_date > on:
+        return Validity.NOT_YET_IN_FORCE
+    return Validity.IN_FORCE
