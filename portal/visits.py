@@ -3,6 +3,7 @@ count for the day. No address, cookie or browser detail is stored; robots are no
 The footer shows today's and all-time totals, recomputed at most every few minutes."""
 
 import atexit
+import logging
 import re
 import threading
 import time
@@ -10,7 +11,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ TOTALS_SECONDS = 300
 TOTALS_KEY = "portal:visits"
 LOCAL_SECONDS = 60
 local = caches["local"]
+logger = logging.getLogger(__name__)
 pending = Counter()  # (date, page id): views not yet written
 lock = threading.Lock()
 last_write = 0.0
@@ -43,10 +45,20 @@ def count(page_id):
 
 
 def write(batch):
-    """One statement per 300 pages and days, whether or not their rows exist yet."""
+    """One statement per 300 pages and days, whether or not their rows exist yet. Rows in
+    one order for every worker, so two writing at once wait for each other rather than
+    deadlock. Should the database refuse (a page deleted meanwhile), these counts are
+    dropped and logged: a visitor counter must never fail a page."""
     table = connection.ops.quote_name(DailyVisits._meta.db_table)
-    rows = [(day, page_id, n) for (day, page_id), n in batch.items()]
-    with connection.cursor() as cursor:
+    rows = sorted((day, page_id, n) for (day, page_id), n in batch.items())
+    try:
+        upsert(table, rows)
+    except DatabaseError:
+        logger.warning("%d page views not counted", sum(batch.values()), exc_info=True)
+
+
+def upsert(table, rows):
+    with transaction.atomic(), connection.cursor() as cursor:
         for start in range(0, len(rows), 300):  # within SQLite's 999 parameters
             chunk = rows[start : start + 300]
             cursor.execute(
