@@ -11,7 +11,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -58,7 +58,7 @@ def write(batch):
 
 
 def upsert(table, rows):
-    with transaction.atomic(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         for start in range(0, len(rows), 300):  # within SQLite's 999 parameters
             chunk = rows[start : start + 300]
             cursor.execute(
