@@ -52,15 +52,31 @@ def cache_key(name, site_id):
     return f"portal:{generation()}:{name}:{site_id}"
 
 
-def remember(key, build, timeout=TIMEOUT):
-    """get_or_set() for a key that carries the generation, with this process's memory in
-    front of the shared cache: such a key's value never goes stale (a change makes a new
-    key), so each worker asks the shared cache for it once, not on every request."""
-    value = local.get(key)
+def remember(key, build, timeout=TIMEOUT, local_seconds=None):
+    """get_or_set() with this process's memory in front of the shared cache. A key that
+    carries the generation never goes stale (a change makes a new key), so each worker asks
+    the shared cache for it once; any other key is kept locally `local_seconds` only."""
+    value = recall(key, local_seconds or timeout)
     if value is None:
         value = cache.get_or_set(key, build, timeout)
-        local.set(key, value, timeout)
+        local.set(key, value, local_seconds or timeout)
     return value
+
+
+def recall(key, timeout=TIMEOUT):
+    """The value under `key`, from this process's memory, else from the shared cache (and
+    then kept in memory too), else None."""
+    value = local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            local.set(key, value, timeout)
+    return value
+
+
+def keep(key, value, timeout=TIMEOUT):
+    cache.set(key, value, timeout)
+    local.set(key, value, timeout)
 
 
 def _next_generation():

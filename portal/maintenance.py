@@ -3,16 +3,15 @@ briefly; saving or deleting one forgets them at once."""
 
 from datetime import timedelta
 
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.shortcuts import render
 from django.utils import timezone
 
+from portal import chrome
 from portal.models import MaintenanceWindow
 
 CACHE_KEY = "portal:maintenance"
-LOCAL_SECONDS = 5
-local = caches["local"]
 # The admin, the monitor, files the admin needs, and the sign-in stay up during maintenance.
 OPEN_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/")
 
@@ -24,16 +23,12 @@ def windows():
         upcoming = MaintenanceWindow.objects.filter(ends_at__gt=timezone.now())
         return list(upcoming.order_by("starts_at"))
 
-    found = local.get(CACHE_KEY)
-    if found is None:
-        found = cache.get_or_set(CACHE_KEY, load, 60)
-        local.set(CACHE_KEY, found, LOCAL_SECONDS)
-    return found
+    return chrome.remember(CACHE_KEY, load, 60, local_seconds=5)
 
 
 def forget(**kwargs):
     cache.delete(CACHE_KEY)
-    local.delete(CACHE_KEY)
+    chrome.local.delete(CACHE_KEY)
 
 
 post_save.connect(forget, sender=MaintenanceWindow, dispatch_uid="maintenance-save")

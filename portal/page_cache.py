@@ -15,7 +15,6 @@ maintenance notice's start may lag. A hit still counts the page's visit."""
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.cache import cc_delim_re
 
 from portal import chrome, maintenance, visits
@@ -70,12 +69,7 @@ class PageCacheMiddleware:
             if not cacheable_request(request) or maintenance.current():
                 return self.get_response(request)
             page_key = key(request, generation)
-            # This worker's memory first: the key carries the generation (portal/chrome.py).
-            stored = chrome.local.get(page_key)
-            if stored is None:
-                stored = cache.get(page_key)
-                if stored is not None:
-                    chrome.local.set(page_key, stored, settings.PAGE_CACHE_SECONDS)
+            stored = chrome.recall(page_key, settings.PAGE_CACHE_SECONDS)
             if stored is not None:
                 page_id, response = stored
                 if page_id and visits.counted(request):
@@ -86,6 +80,5 @@ class PageCacheMiddleware:
         if cacheable_response(request, response):
             response["X-Cache"] = "miss"
             stored = (getattr(request, "visited_page_id", None), response)
-            cache.set(page_key, stored, settings.PAGE_CACHE_SECONDS)
-            chrome.local.set(page_key, stored, settings.PAGE_CACHE_SECONDS)
+            chrome.keep(page_key, stored, settings.PAGE_CACHE_SECONDS)
         return response

@@ -10,18 +10,16 @@ import time
 from collections import Counter
 
 from django.conf import settings
-from django.core.cache import cache, caches
 from django.db import DatabaseError, connection
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from portal import chrome
 from portal.models import DailyVisits
 
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|curl|wget|python|headless", re.I)
 TOTALS_SECONDS = 300
 TOTALS_KEY = "portal:visits"
-LOCAL_SECONDS = 60
-local = caches["local"]
 logger = logging.getLogger(__name__)
 pending = Counter()  # (date, page id): views not yet written
 lock = threading.Lock()
@@ -38,10 +36,8 @@ def count(page_id):
         pending[timezone.localdate(), page_id] += 1
         if time.monotonic() - last_write < settings.VISITS_FLUSH_SECONDS:
             return
-        batch = dict(pending)
-        pending.clear()
         last_write = time.monotonic()
-    write(batch)
+    write_pending()
 
 
 def write(batch):
@@ -103,9 +99,5 @@ def totals():
         )
         return sums["today"] or 0, sums["all"] or 0
 
-    # In this process's memory: each worker's figure may trail the others' by a minute.
-    totals = local.get(TOTALS_KEY)
-    if totals is None:
-        totals = cache.get_or_set(TOTALS_KEY, compute, TOTALS_SECONDS)
-        local.set(TOTALS_KEY, totals, LOCAL_SECONDS)
-    return totals
+    # Each worker's figure may trail the others' by a minute.
+    return chrome.remember(TOTALS_KEY, compute, TOTALS_SECONDS, local_seconds=60)
