@@ -160,14 +160,14 @@ def load_procedures(index_page):
     """The sample exchange file through the real importer, approved as a batch: codes,
     fees and times are samples for the board to check against the national database."""
     from legal_docs import exchange
-    from legal_docs.importer import review_batch
+    from legal_docs.importer import review_batch, system_account
     from legal_docs.procedure_import import LOAD_OPTIONS, ProcedureImporter
 
     if ProcedurePage.objects.exists():
         return 0
     text = PROCEDURES_FILE.read_text(encoding="utf-8")
     records = exchange.load(text, PROCEDURES_FILE.name, **LOAD_OPTIONS)
-    importer = ProcedureImporter(index_page, PROCEDURES_FILE.name, imported_by="setup_portal")
+    importer = ProcedureImporter(index_page, PROCEDURES_FILE.name, imported_by=system_account())
     report = importer.run(records)
     review_batch(importer.batch, None, approve=True, comment="Dữ liệu mẫu")
     return report.created

@@ -2,14 +2,23 @@
 legal_docs/schema/legal-documents.schema.json) or a CSV file with the same columns.
 
 A relation points at a registry document by (issuing authority, number/symbol, year), or at
-an outside document by its number and title."""
+an outside document by its number and title.
+
+An import changes only what a record says (legal_docs/importer.py): a field that is absent,
+`""` (as the export writes empty text) or an empty list keeps the registry's value; JSON
+`null`, or CLEAR_MARKER in a CSV cell, clears it. Relations are added or updated; one is
+removed only by an item with `"remove": true`. Version 2 says so; version 1 files are read
+the same way."""
 
 import csv
 import io
 import json
 
 FORMAT = "sotp-legal-documents"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# In a CSV cell, where there is no null: clear the registry's value.
+CLEAR_MARKER = "(xóa)"
 COLUMNS = [
     "number_symbol",
     "document_type",
@@ -154,4 +163,6 @@ def load(text, name, key="documents", lists=("fields",), json_columns=("relation
         raise FormatError(f"JSON: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise FormatError(f'"{key}"')
+    if data.get("version", VERSION) not in READABLE_VERSIONS:
+        raise FormatError(f'"version": {data.get("version")!r}')
     return data[key]

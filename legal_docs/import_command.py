@@ -1,10 +1,12 @@
 """What `import_legal_documents` and `import_procedures` share: read the exchange file, run
-the importer with a progress bar, print every rejected record and the totals, exit 1 when a
-record was rejected."""
+the importer as the named account with a progress bar, print every problem of every rejected
+record, what changes in each updated document and the totals, exit 1 when a record was
+rejected. A dry run prints the same report, line for line, and saves nothing."""
 
 import sys
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -23,9 +25,23 @@ class ImportCommand(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Check and report; change nothing."
         )
-        parser.add_argument("--user", default="", help="Who runs the import, for the audit log.")
+        parser.add_argument(
+            "--user",
+            default="",
+            help="The account that runs the import (required): it cannot approve its own batch.",
+        )
 
     def handle(self, *args, file, dry_run, user, **options):
+        if not user:
+            raise CommandError(
+                _("Name the account that runs the import: --user <username>, e.g. --user quantri.")
+            )
+        account = get_user_model().objects.filter(username=user).first()
+        if account is None:
+            raise CommandError(
+                _("There is no account “%(user)s”: give the username of an existing account.")
+                % {"user": user}
+            )
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -42,7 +58,7 @@ class ImportCommand(BaseCommand):
         parent = self.parent_model.objects.first()
         if parent is None:
             raise CommandError(self.no_parent_message)
-        importer = self.importer_class(parent, file.name, imported_by=user, dry_run=dry_run)
+        importer = self.importer_class(parent, file.name, imported_by=account, dry_run=dry_run)
         total = len(records)
 
         def progress(done):
@@ -53,15 +69,7 @@ class ImportCommand(BaseCommand):
                     sys.stderr.write("\n")
 
         report = importer.run(records, progress=progress if total else None)
-        for rejection in report.rejections:
-            self.stdout.write(
-                _("Record %(record)d (%(number)s) rejected: %(reason)s")
-                % {
-                    "record": rejection["record"],
-                    "number": rejection["reference"] or "?",
-                    "reason": rejection["reason"],
-                }
-            )
+        self.print_report(report)
         self.stdout.write(
             _(
                 "%(created)d created, %(updated)d updated, %(unchanged)d unchanged, %(rejected)d rejected."
@@ -79,3 +87,35 @@ class ImportCommand(BaseCommand):
             self.stdout.write(self.waiting_message % {"batch": importer.batch.pk})
         if report.rejected:
             sys.exit(1)
+
+    def print_report(self, report):
+        for rejection in report.rejections:
+            for problem in rejection["problems"]:
+                self.stdout.write(
+                    _("Record %(record)d (%(number)s) rejected: %(reason)s")
+                    % {
+                        "record": rejection["record"],
+                        "number": rejection["reference"] or "?",
+                        "reason": f"{problem['field']}: {problem['message']}"
+                        if problem["field"]
+                        else problem["message"],
+                    }
+                )
+        for item in report.changes:
+            if item["action"] != "updated":
+                continue
+            for change in item["changes"]:
+                self.stdout.write(
+                    _("Record %(record)d (%(number)s) updated: %(field)s: “%(old)s” → “%(new)s”")
+                    % {
+                        "record": item["record"],
+                        "number": item["reference"],
+                        "field": change["field"],
+                        "old": change["old"],
+                        "new": change["new"],
+                    }
+                )
+        for item in report.withdrawn:
+            self.stdout.write(
+                _("Record %(record)d (%(number)s) takes over from pending batch #%(batch)d.") % item
+            )

@@ -2,16 +2,28 @@
 or a CSV with the same columns), as published by the National Database of Administrative
 Procedures: one record per procedure, identified by its code. The same rules as the legal
 documents' import: each bad record reported with its number and a Vietnamese reason, the
-good ones kept, new and changed procedures waiting as drafts for the board's approval."""
+good ones kept, new and changed procedures waiting as drafts for the board's approval; a
+field a record leaves out keeps its value, null (or the CSV marker) clears it, and the
+legal basis is added to, never removed by omission."""
 
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from legal_docs.importer import BatchImporter, Lookups, Rejected, checked_url, nfc
+from legal_docs.importer import (
+    ABSENT,
+    CLEAR,
+    BatchImporter,
+    Rejected,
+    checked_url,
+    given,
+    label_of,
+    nfc,
+    unknown_name,
+)
 from legal_docs.models import LegalDocumentPage, LegalField, OnlineLevel, ProcedurePage
 from legal_docs.models.procedures import PROCEDURE_CODE
+from legal_docs.names import NameIndex
 from legal_docs.numbering import fold, number_key
 
 COLUMNS = [
@@ -52,9 +64,12 @@ def as_list(text):
 
 
 class ProcedureImporter(BatchImporter):
+    model = ProcedurePage
+
     def __init__(self, index_page, *args, **kwargs):
         super().__init__(index_page, *args, **kwargs)
-        self.fields = Lookups._index(LegalField.objects.all())
+        self.fields = NameIndex(LegalField.objects.all(), abbreviations=False)
+        self.labels = {name: label_of(ProcedurePage, name) for name in COLUMNS}
 
     def reference(self, record):
         return nfc(record.get("code", ""))
@@ -62,77 +77,137 @@ class ProcedureImporter(BatchImporter):
     def import_record(self, number, record):
         if not isinstance(record, dict):
             raise Rejected(_("The record is not an object with named fields."))
-        values = self.values(record)
+        values = self.values(number, record)
         existing = ProcedurePage.objects.filter(code=values["code"]).first()
-        page = existing.get_latest_revision_as_object() if existing else ProcedurePage(live=False)
-        before = self.snapshot(page) if existing else None
+        page, before = self.base(existing)
         for name, value in values.items():
-            if name != "legal_basis":
+            if name not in ("legal_basis", "legal_basis_other"):
                 setattr(page, name, value)
-        page.legal_basis = values["legal_basis"]
-        if existing and self.snapshot(page) == before:
-            return "unchanged"
-        return self.save_draft(
-            page, existing, number, "thu-tuc-" + values["code"].replace(".", "-")
+        if "legal_basis" in values:
+            basis, other = values["legal_basis"]
+            current = [] if basis is CLEAR else list(page.legal_basis.all())
+            page.legal_basis = current + [d for d in basis or [] if d not in current]
+            if other:  # not (yet) in the registry: kept as text rather than lost
+                kept = values.get("legal_basis_other", page.legal_basis_other or "")
+                lines = [line for line in kept.splitlines() if line.strip()]
+                values["legal_basis_other"] = "\n".join(
+                    lines + [number for number in other if number not in lines]
+                )
+        if "legal_basis_other" in values:
+            page.legal_basis_other = values["legal_basis_other"]
+        if existing is None:
+            page.online_level = page.online_level or OnlineLevel.INFORMATION
+            missing = [
+                (self.labels[name], _("%(field)s is missing.") % {"field": self.labels[name]})
+                for name in REQUIRED
+                if not getattr(page, name)
+            ]
+            if page.field_id is None:
+                missing.append(
+                    (
+                        self.labels["field"],
+                        _("%(field)s is missing.") % {"field": self.labels["field"]},
+                    )
+                )
+            if missing:
+                raise Rejected(missing)
+        return self.finish_record(
+            page, existing, before, number, "thu-tuc-" + values["code"].replace(".", "-")
         )
 
-    @staticmethod
-    def snapshot(page):
+    def snapshot(self, page):
         values = {name: getattr(page, name) for name in COLUMNS if name != "legal_basis"}
-        values["field"] = page.field_id
-        values["legal_basis"] = sorted(d.pk for d in page.legal_basis.all())
+        values["field"] = page.field.name if page.field_id else ""
+        values["legal_basis"] = sorted(d.number_symbol for d in page.legal_basis.all())
         return values
 
-    def values(self, record):
+    def values(self, number, record):
+        problems, values = [], {}
+        labels = self.labels
         code = nfc(record.get("code"))
         try:
             PROCEDURE_CODE(code)
         except ValidationError:
-            raise Rejected(
-                _("The code “%(value)s” is not a procedure code: write it as 1.000894.")
-                % {"value": code}
-            ) from None
-        values = {name: nfc(record.get(name)) for name in TEXT}
-        for name in LIST_FIELDS:
-            values[name] = as_list(record.get(name))
-        for name in REQUIRED:
-            if not values[name]:
-                label = ProcedurePage._meta.get_field(name).verbose_name
-                raise Rejected(_("%(field)s is missing.") % {"field": label})
-        for name in TEXT:
+            problems.append(
+                (
+                    labels["code"],
+                    _("The code “%(value)s” is not a procedure code: write it as 1.000894.")
+                    % {"value": code},
+                )
+            )
+        else:
+            values["code"] = code
+            self.check_duplicate(code, number, labels["code"], problems)
+        for name in TEXT + LIST_FIELDS:
+            value = given(record, name)
+            if value is ABSENT:
+                continue
+            if value is CLEAR:
+                if name in REQUIRED:
+                    problems.append(
+                        (labels[name], _("%(field)s cannot be cleared.") % {"field": labels[name]})
+                    )
+                else:
+                    values[name] = ""
+                continue
+            if name in LIST_FIELDS:
+                values[name] = as_list(value)
+                continue
             limit = ProcedurePage._meta.get_field(name).max_length
-            if limit and len(values[name]) > limit:
-                raise Rejected(
-                    _("%(field)s is longer than %(limit)d characters: shorten it.")
-                    % {
-                        "field": capfirst(ProcedurePage._meta.get_field(name).verbose_name),
-                        "limit": limit,
-                    }
+            if limit and len(value) > limit:
+                problems.append(
+                    (
+                        labels[name],
+                        _("%(field)s is longer than %(limit)d characters: shorten it.")
+                        % {"field": labels[name], "limit": limit},
+                    )
                 )
-        field = Lookups.find(self.fields, record.get("field"))
-        if field is None:
-            raise Rejected(
-                _("Unknown field “%(value)s”: add it to the list in the admin first.")
-                % {"value": nfc(record.get("field"))}
+                continue
+            values[name] = value
+        field = given(record, "field")
+        if field is CLEAR:
+            problems.append(
+                (labels["field"], _("%(field)s cannot be cleared.") % {"field": labels["field"]})
             )
-        level = LEVELS.get(fold(nfc(record.get("online_level")) or "information"))
-        if level is None:
-            raise Rejected(
-                _(
-                    "Unknown level of online service “%(value)s”: write full, partial or information."
+        elif field is not ABSENT:
+            found = self.fields.find(str(field))
+            if found is None:
+                problems.append(
+                    (labels["field"], unknown_name(_("field"), nfc(field), self.fields))
                 )
-                % {"value": nfc(record.get("online_level"))}
-            )
-        basis, other = self.legal_basis(record.get("legal_basis") or [])
-        if other:  # not (yet) in the registry: kept as text rather than lost
-            values["legal_basis_other"] = "\n".join([*other, values["legal_basis_other"]]).strip()
-        values.update(
-            code=code,
-            field=field,
-            online_level=level,
-            online_service_url=checked_url(record.get("online_service_url")),
-            legal_basis=basis,
-        )
+            else:
+                values["field"] = found
+        level = given(record, "online_level")
+        if isinstance(level, str):
+            values["online_level"] = LEVELS.get(fold(level))
+            if values["online_level"] is None:
+                problems.append(
+                    (
+                        labels["online_level"],
+                        _(
+                            "Unknown level of online service “%(value)s”: write full, partial or information."
+                        )
+                        % {"value": level},
+                    )
+                )
+        url = given(record, "online_service_url")
+        if url is CLEAR:
+            values["online_service_url"] = ""
+        elif url is not ABSENT:
+            try:
+                values["online_service_url"] = checked_url(url)
+            except Rejected as rejected:
+                problems.extend((labels["online_service_url"], m) for _l, m in rejected.problems)
+        basis = given(record, "legal_basis")
+        if basis is CLEAR:
+            values["legal_basis"] = (CLEAR, [])
+        elif basis is not ABSENT:
+            try:
+                values["legal_basis"] = self.legal_basis(basis)
+            except Rejected as rejected:
+                problems.extend((labels["legal_basis"], m) for _l, m in rejected.problems)
+        if problems:
+            raise Rejected(problems)
         return values
 
     @staticmethod

@@ -78,3 +78,8 @@ def register_import_log_actions(actions):
     actions.register_action(
         "legal_docs.reject_batch", _("Reject import batch"), _("Import batch rejected")
     )
+    actions.register_action(
+        "legal_docs.supersede_batch",
+        _("Supersede import batch"),
+        _("Documents of the import batch taken over by a newer import"),
+    )

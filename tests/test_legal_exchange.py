@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from legal_docs import exchange
-from legal_docs.importer import Importer, review_batch
+from legal_docs.importer import Importer, review_batch, system_account
 from legal_docs.models import ImportBatch, LegalDocumentPage
 from portal import roles
 from tests.helpers import record, run_command
@@ -41,7 +41,7 @@ def test_import_reports_good_duplicate_malformed_and_nfd_records(registry, tmp_p
         record(),  # 1: new
         record(
             number_symbol="150/qd-ubnd", summary="Bản trùng"
-        ),  # 2: same document, changed summary
+        ),  # 2: the same document again in the file
         record(number_symbol="QĐ-150"),  # 3: malformed number
         record(
             number_symbol="151/QĐ-UBND", issue_date="2025-03-12", effective_date="2025-03-01"
@@ -56,23 +56,27 @@ def test_import_reports_good_duplicate_malformed_and_nfd_records(registry, tmp_p
     ]
     code, out = run_import(write(tmp_path, "vbpl.json", records), capsys)
     assert code == 1  # any rejection makes the command fail
-    assert "2 đã tạo mới, 1 đã cập nhật, 0 không đổi, 5 bị từ chối." in out
-    assert "Bản ghi 3 (QĐ-150) bị từ chối: Hãy ghi số ký hiệu như trên văn bản" in out
+    assert "2 đã tạo mới, 0 đã cập nhật, 0 không đổi, 6 bị từ chối." in out
+    assert "Bản ghi 2 (150/qd-ubnd) bị từ chối: Số ký hiệu: Cùng văn bản với bản ghi 1" in out
+    assert "Bản ghi 3 (QĐ-150) bị từ chối: Số ký hiệu: Hãy ghi số ký hiệu như trên văn bản" in out
     assert (
-        "Bản ghi 4 (151/QĐ-UBND) bị từ chối: Ngày có hiệu lực không được trước ngày ban hành."
+        "Bản ghi 4 (151/QĐ-UBND) bị từ chối: Ngày có hiệu lực: Ngày có hiệu lực không được trước ngày ban hành."
         in out
     )
-    assert "Bản ghi 5 (152/QĐ-UBND) bị từ chối: Không rõ loại văn bản “Sắc lệnh”" in out
     assert (
-        "Bản ghi 8 (154/QĐ-UBND) bị từ chối: Ngày ban hành “31/02/2025” không phải là ngày" in out
+        "Bản ghi 5 (152/QĐ-UBND) bị từ chối: Loại văn bản: Không có loại văn bản “Sắc lệnh”" in out
+    )
+    assert (
+        "Bản ghi 8 (154/QĐ-UBND) bị từ chối: Ngày ban hành: Ngày ban hành “31/02/2025” không phải là ngày"
+        in out
     )
 
     nfd = LegalDocumentPage.objects.get(number_key="153/QD-UBND")
     assert nfd.number_symbol == "153/QĐ-UBND"
     assert nfd.get_latest_revision_as_object().summary == "Về hộ tịch"  # stored as NFC
     batch = ImportBatch.objects.latest("pk")
-    assert (batch.created_count, batch.updated_count, batch.rejected_count) == (2, 1, 5)
-    assert [r["record"] for r in batch.rejections] == [3, 4, 5, 7, 8]
+    assert (batch.created_count, batch.updated_count, batch.rejected_count) == (2, 0, 6)
+    assert [r["record"] for r in batch.rejections] == [2, 3, 4, 5, 7, 8]
 
 
 def test_links_that_are_not_web_addresses_are_refused(registry, tmp_path, capsys):
@@ -155,9 +159,10 @@ def test_unchanged_records_make_no_new_batch_work(registry, tmp_path, capsys, ma
 
 
 def test_dry_run_changes_nothing(registry, tmp_path, capsys):
+    system_account()
     before = LegalDocumentPage.objects.count(), ImportBatch.objects.count()
     path = write(tmp_path, "vbpl.json", [record()])
-    call_command("import_legal_documents", str(path), "--dry-run")
+    call_command("import_legal_documents", str(path), "--dry-run", "--user", "he-thong")
     assert "1 đã tạo mới" in capsys.readouterr().out
     assert (LegalDocumentPage.objects.count(), ImportBatch.objects.count()) == before
 
@@ -166,7 +171,7 @@ def test_a_file_that_is_not_the_exchange_format_is_refused(registry, tmp_path):
     path = tmp_path / "hong.json"
     path.write_text("{not json")
     with pytest.raises(Exception, match="không đúng định dạng trao đổi"):
-        call_command("import_legal_documents", str(path))
+        call_command("import_legal_documents", str(path), "--user", system_account().username)
 
 
 def export(fmt="json"):
@@ -187,7 +192,7 @@ def test_export_then_import_into_an_empty_registry_reproduces_it(
     path.write_text(original, encoding="utf-8")
     LegalDocumentPage.objects.all().delete()
 
-    importer = Importer(registry, path.name)
+    importer = Importer(registry, path.name, imported_by=system_account())
     report = importer.run(exchange.load(path.read_text(encoding="utf-8"), path.name))
     assert report.rejected == 0 and report.created == 41
     review_batch(importer.batch, make_user(roles.BOARD), approve=True)
@@ -207,7 +212,7 @@ def test_open_data_download(client, registry):
 
 def test_whoever_imported_a_batch_does_not_approve_it(client, registry, make_user):
     importer_member = make_user(roles.BOARD, "banbientap-nhap")
-    importer = Importer(registry, "vbpl.json", imported_by=importer_member.username)
+    importer = Importer(registry, "vbpl.json", imported_by=importer_member)
     importer.run([record(number_symbol="151/QĐ-UBND")])
     batch = importer.batch
     client.force_login(importer_member)

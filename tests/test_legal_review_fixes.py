@@ -6,7 +6,7 @@ import zipfile
 from datetime import date
 
 from legal_docs.extraction import extract_text
-from legal_docs.importer import Importer, review_batch
+from legal_docs.importer import Importer, review_batch, system_account
 from legal_docs.models import (
     DocumentType,
     ImportBatch,
@@ -70,7 +70,7 @@ def test_same_number_and_year_from_two_authorities_get_two_urls(registry):
 
 
 def test_a_too_long_field_rejects_the_record_not_the_run(registry):
-    importer = Importer(registry, "dai.json")
+    importer = Importer(registry, "dai.json", imported_by=system_account())
     report = importer.run([record(signer="x" * 300), record(number_symbol="161/QĐ-UBND")])
     assert (report.created, report.rejected) == (1, 1)
     assert report.rejections[0]["record"] == 1
@@ -89,7 +89,7 @@ def test_rejecting_a_batch_takes_its_content_back_out(registry, make_user):
         summary="Tóm tắt sai",
         relations=[],
     )
-    importer = Importer(registry, "sai.json")
+    importer = Importer(registry, "sai.json", imported_by=system_account())
     importer.run([change, record()])
     assert review_batch(importer.batch, make_user(roles.BOARD), approve=False, comment="Sai") == []
     law = LegalDocumentPage.objects.get(pk=law.pk)

@@ -97,7 +97,7 @@ def test_the_sample_file_follows_the_schema():
 def test_import_reports_each_bad_record_and_keeps_the_good_ones(procedures, tmp_path, capsys):
     records = [
         procedure(),  # 1: new
-        procedure(code="1.000894", fees="80.000 đồng"),  # 2: same code again, changed
+        procedure(code="1.000894", fees="80.000 đồng"),  # 2: same code again in the file
         procedure(code="1.894"),  # 3: malformed code
         procedure(code="1.000895", field="Thuế"),  # 4: unknown field
         procedure(code="1.000896", dossier=""),  # 5: no dossier
@@ -110,9 +110,9 @@ def test_import_reports_each_bad_record_and_keeps_the_good_ones(procedures, tmp_
     assert code == 1
     batch = ImportBatch.objects.latest("pk")
     counts = (batch.created_count, batch.updated_count, batch.unchanged_count)
-    assert counts == (2, 1, 0) and batch.rejected_count == 6
-    assert all(f"Bản ghi {n} " in out for n in (3, 4, 5, 6, 7, 8))
-    assert [r["record"] for r in batch.rejections] == [3, 4, 5, 6, 7, 8]
+    assert counts == (2, 0, 0) and batch.rejected_count == 7
+    assert all(f"Bản ghi {n} " in out for n in (2, 3, 4, 5, 6, 7, 8))
+    assert [r["record"] for r in batch.rejections] == [2, 3, 4, 5, 6, 7, 8]
     reasons = {r["record"]: r["reason"] for r in batch.rejections}
     assert "1.000894" in reasons[3] or "1.894" in reasons[3]
     assert "Thuế" in reasons[4] and "javascript:alert(1)" in reasons[6]
@@ -120,7 +120,7 @@ def test_import_reports_each_bad_record_and_keeps_the_good_ones(procedures, tmp_
     imported = ProcedurePage.objects.get(code="1.000894")
     assert not imported.live  # waits for the board
     draft = imported.get_latest_revision_as_object()
-    assert draft.fees == "80.000 đồng"
+    assert draft.fees != "80.000 đồng"  # the repeated record is refused, not merged
     assert [d.number_symbol for d in draft.legal_basis.all()] == ["60/2014/QH13"]
     assert "99/9999/XX-YY" in draft.legal_basis_other  # kept, not lost
     escaped = ProcedurePage.objects.get(code="1.000899").get_latest_revision_as_object()

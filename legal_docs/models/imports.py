@@ -14,15 +14,29 @@ class ImportBatch(models.Model):
         APPROVED = "approved", _("Approved and published")
         REJECTED = "rejected", _("Rejected")
         EMPTY = "empty", _("Nothing to review")
+        SUPERSEDED = "superseded", _("Superseded by a newer import")
 
     created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     source_name = models.CharField(_("file"), max_length=255)
-    imported_by = models.CharField(_("imported by"), max_length=150, blank=True)
+    # An account, never free text: the board member who imported a batch cannot approve it.
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_count = models.PositiveIntegerField(pgettext_lazy("import", "created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
+    # Each rejected record with its problems and the record itself, so the board can retry
+    # it after adding a missing field.
     rejections = models.JSONField(_("rejected records"), default=list, blank=True)
+    # Board members who retried rejected records into the batch: they do not approve it.
+    retried_by = models.JSONField(default=list, blank=True)
+    # Documents a newer import took over: [{"reference": ..., "batch": pk}].
+    withdrawn = models.JSONField(_("withdrawn documents"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
     )
@@ -57,6 +71,8 @@ class ImportBatchItem(models.Model):
     revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
     action = models.CharField(max_length=16, choices=Action.choices)
     record_number = models.PositiveIntegerField()
+    # What the import changes on the live page: [{"field": label, "old": ..., "new": ...}].
+    changes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["record_number"]

@@ -5,6 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class Taxonomy(models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
     sort_order = models.PositiveIntegerField(_("order"), default=100)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other ways exchange files write this name, one per line. Marks, case and "
+            "abbreviations such as UBND are matched already."
+        ),
+    )
 
     class Meta:
         abstract = True
@@ -12,6 +20,10 @@ class Taxonomy(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 class DocumentType(Taxonomy):
