@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal import audit, audit_views, report_views, two_factor, visits
+from portal.core import rich_text
 from portal.menu import PermissionMenuItem
 from portal.models import MaintenanceWindow
 
@@ -89,3 +90,8 @@ register_snippet(MaintenanceWindowViewSet)
 
 
 hooks.register("before_serve_page", visits.count_visit)
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own, to replace them
+def check_rich_text_references(features):
+    rich_text.register(features)
