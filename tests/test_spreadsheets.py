@@ -5,11 +5,14 @@ and exempt (tests/test_legal_exchange.py)."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
@@ -152,3 +155,16 @@ def test_wagtail_reports_hold_no_formula(client, login, news):
     cells = csv_cells(client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"}))
     assert "'=1+2" in cells
     assert live(cells) == []
+
+
+def test_spreadsheets_are_written_in_one_place():
+    # A new export written by hand would skip the neutralisation: only the helper and the
+    # exact exchange format (exempt) write CSV or XLSX.
+    root = Path(settings.BASE_DIR)
+    writers = {
+        str(path.relative_to(root))
+        for path in root.glob("*/**/*.py")
+        if not path.relative_to(root).parts[0].startswith((".", "node_modules", "tests"))
+        and re.search(r"Workbook\(|csv\.writer|DictWriter", path.read_text(encoding="utf-8"))
+    }
+    assert writers == {"portal/core/spreadsheets.py", "legal_docs/exchange.py"}
