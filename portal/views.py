@@ -14,9 +14,10 @@ def healthz(request):
 
 def serve_document(request, document_id, document_filename):
     """Wagtail's document download (who may have it: portal/media.py, through the
-    before_serve_document hook), without the `Content-Encoding: None` that
-    wagtail.utils.sendfile writes when the file name suggests no encoding."""
+    before_serve_document hook), without the Content-Encoding that wagtail.utils.sendfile
+    guesses from the file name: a literal "None" for most files, and for a name ending in .gz
+    one that would have the browser unpack the download. The stored bytes are the file."""
     response = serve.serve(request, document_id, document_filename)
-    if response.get("Content-Encoding") == "None":
+    if response.has_header("Content-Encoding"):
         del response["Content-Encoding"]
     return response
