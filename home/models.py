@@ -19,8 +19,20 @@ SECTION_DEPTH = 3  # the tree root, the home page, then the sections
 SECTION_PATH_LENGTH = Page.steplen * SECTION_DEPTH  # a page's path starts with its section's
 
 
+class PortalPageForm(WagtailAdminPageForm):
+    def clean(self):
+        from portal.core import rich_text  # imports Wagtail's converters, which need the models
+
+        cleaned_data = super().clean()
+        # Links, files and images in rich text point to something that exists (issue #19).
+        rich_text.check_form(self)
+        return cleaned_data
+
+
 class PortalPage(Page):
     """What every page of the portal has in common."""
+
+    base_form_class = PortalPageForm
 
     search_fields = Page.search_fields + [index.FilterField("section_path")]
 
@@ -213,7 +225,7 @@ class ArticleIndexPage(DisclosureMixin, PortalPage):
         return context
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(PortalPageForm):
     # Art. 4.2b: whoever provides information answers for it, so an article cannot go out
     # without its author and source; the messages say exactly what to fill in.
     required_messages = {

@@ -12,8 +12,10 @@ class PortalConfig(AppConfig):
         from axes.signals import user_locked_out
 
         from portal import audit, chrome, security  # noqa: F401 -- chrome connects signals
+        from portal.core import spreadsheets
 
         audit.connect()
+        spreadsheets.guard_wagtail_exports()
         user_locked_out.connect(security.on_locked_out, dispatch_uid="portal-lockout")
 
 

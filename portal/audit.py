@@ -37,6 +37,7 @@ ACTIONS = {
     "portal.export": _("Data exported"),
     "portal.backup": _("Backup made"),
     "portal.restore": _("Backup restored"),
+    "portal.media_replace": _("File of a published page replaced"),
 }
 
 

@@ -7,16 +7,46 @@ from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetFo
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from portal import antivirus
+from portal import antivirus, media
 from portal.audit import client_address, record
 from portal.uploads import check_upload
 
 
-class DocumentForm(BaseDocumentForm):
-    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE), checking the content."""
+class ReviewedReplacement:
+    """A new file for a document or image used by a published page: only the board may put
+    it there, and that is in the system log (portal/media.py)."""
+
+    def __init__(self, *args, **kwargs):
+        self.user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
+
+    def replaces_file(self):
+        return self.instance.pk is not None and isinstance(
+            self.cleaned_data.get("file"), UploadedFile
+        )
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
+        if self.replaces_file():
+            refusal = media.replacement_refusal(self.user, self.instance)
+            if refusal:
+                raise ValidationError(refusal)
+        return file
+
+    def save(self, commit=True):
+        replaced = self.replaces_file() and media.pages_using(self.instance).filter(live=True)
+        obj = super().save(commit=commit)
+        if replaced:
+            pages = list(replaced.values_list("pk", flat=True))
+            record("portal.media_replace", obj, data={"file": obj.file.name, "pages": pages})
+        return obj
+
+
+class DocumentForm(ReviewedReplacement, BaseDocumentForm):
+    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE), checking the content."""
+
+    def clean_file(self):
+        file = super().clean_file()
         if isinstance(file, UploadedFile):  # not when only the title changes
             check_upload(file.name, file, file.size)
         return file
@@ -39,7 +69,7 @@ def readable_image(to_python):
     return checked
 
 
-class ImageForm(BaseImageForm):
+class ImageForm(ReviewedReplacement, BaseImageForm):
     """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE): Wagtail checks that the bytes
     are an image of the claimed format; this adds the antivirus scan, and a message instead
     of a server error for a file whose header says image but whose body is not one (Wagtail
@@ -52,7 +82,7 @@ class ImageForm(BaseImageForm):
             field.to_python = readable_image(field.to_python)
 
     def clean_file(self):
-        file = self.cleaned_data.get("file")
+        file = super().clean_file()
         if isinstance(file, UploadedFile):
             antivirus.scan(file.name, file)
         return file

@@ -4,17 +4,15 @@ of tables that the admin page, the printable page and the XLSX workbook all show
 report (Art. 7.1) is the same report over a calendar year. Reading it changes nothing."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
-from io import BytesIO
+from datetime import date
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from portal import statistics as site
+from portal.core import spreadsheets
 from portal.statistics import Table
 from workflow import statistics as editorial
 
@@ -105,69 +103,28 @@ def agency_name():
 
 # --- The workbook -----------------------------------------------------------------------------
 
-NUMBER_FORMATS = {
-    Decimal: "#,##0.0#",
-    date: "dd/mm/yyyy",
-    datetime: "dd/mm/yyyy hh:mm",
-    int: "#,##0",
-}
-TITLE, HEADING = Font(bold=True, size=12), Font(bold=True)
+TITLE = Font(bold=True, size=12)
 
 
-class Sheet:
-    """Writes rows down a worksheet, keeping its own row count (openpyxl counts every cell
-    to find the last row) and the widest text per column."""
-
-    def __init__(self, sheet):
-        self.sheet, self.row, self.widths = sheet, 1, {}
-
-    def put(self, values, font=None):
-        for column, value in enumerate(values, 1):
-            cell = self.sheet.cell(row=self.row, column=column, value=cell_value(value))
-            if font:
-                cell.font = font
-            if type(value) in NUMBER_FORMATS:
-                cell.number_format = NUMBER_FORMATS[type(value)]
-            self.widths[column] = max(self.widths.get(column, 0), len(str(value or "")))
-        self.row += 1
-
-    def table(self, table):
-        self.put([table.title], TITLE)
-        self.put(table.headers, HEADING)
-        for row in table.rows:
-            self.put(row)
-        if table.note:
-            self.put([table.note])
-        self.row += 1
-
-    def fit_columns(self):
-        for column, width in self.widths.items():
-            letter = self.sheet.cell(row=1, column=column).column_letter
-            self.sheet.column_dimensions[letter].width = min(max(width + 2, 12), 60)
-
-
-def cell_value(value):
-    # Excel keeps no time zone: the local time is what the office reads.
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None)
-    return value
+def put_table(sheet, table):
+    sheet.put([table.title], TITLE)
+    sheet.put(table.headers, spreadsheets.BOLD)
+    for row in table.rows:
+        sheet.put(row)
+    if table.note:
+        sheet.put([table.note])
+    sheet.row += 1
 
 
 def workbook(start, end, parts):
-    book = Workbook()
-    book.active.title = pgettext("report", "Summary")
-    cover = Sheet(book.active)
+    book = spreadsheets.Book(pgettext("report", "Summary"))
+    cover = book.sheets[0]
     cover.put([agency_name()])
     cover.put([title(start, end)], Font(bold=True, size=14))
     cover.put([period_text(start, end)])
     cover.put([_("Made on %(time)s") % {"time": site.display(timezone.now())}])
-    sheets = [cover]
     for part in parts:
-        sheets.append(Sheet(book.create_sheet(part.title[:31])))
+        sheet = book.add_sheet(part.title)
         for table in part.tables:
-            sheets[-1].table(table)
-    for sheet in sheets:
-        sheet.fit_columns()
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+            put_table(sheet, table)
+    return book.bytes()

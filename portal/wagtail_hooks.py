@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
@@ -7,7 +8,8 @@ from wagtail.sites.views import IndexView as SiteIndexView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import audit, audit_views, report_views, two_factor, visits
+from portal import audit, audit_views, media, report_views, two_factor, visits
+from portal.core import rich_text
 from portal.menu import PermissionMenuItem
 from portal.models import MaintenanceWindow
 
@@ -89,3 +91,15 @@ register_snippet(MaintenanceWindowViewSet)
 
 
 hooks.register("before_serve_page", visits.count_visit)
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own, to replace them
+def check_rich_text_references(features):
+    rich_text.register(features)
+
+
+@hooks.register("before_serve_document")
+def serve_only_to_readers_of_the_pages(document, request):
+    # A document used only by drafts or private pages (portal/media.py).
+    if not media.may_download(request, document):
+        raise Http404

@@ -4,17 +4,15 @@ the register as a spreadsheet for the accountant."""
 import calendar
 from collections import OrderedDict
 from decimal import Decimal
-from io import BytesIO
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from portal.core import spreadsheets
 from portal.models import PortalSettings
 from workflow.models import RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod
 
@@ -132,12 +130,10 @@ def register(period):
 
 def register_xlsx(period):
     data = register(period)
-    book = Workbook()
-    summary = book.active
-    summary.title = pgettext("royalty register", "Summary")
-    bold = Font(bold=True)
-    summary.append([_("Royalty register"), str(period)])
-    summary.append(
+    book = spreadsheets.Book(pgettext("royalty register", "Summary"))
+    summary, bold = book.sheets[0], spreadsheets.BOLD
+    summary.put([_("Royalty register"), str(period)])
+    summary.put(
         [
             pgettext("date range", "From"),
             period.start.strftime("%d/%m/%Y"),
@@ -145,14 +141,12 @@ def register_xlsx(period):
             period.end.strftime("%d/%m/%Y"),
         ]
     )
-    summary.append([_("Value of one point (VND)"), period.point_value])
-    summary.append([])
-    summary.append([_("Unit"), _("Author"), _("Items"), _("Points"), _("Amount (VND)")])
-    for cell in summary[summary.max_row]:
-        cell.font = bold
+    summary.put([_("Value of one point (VND)"), period.point_value])
+    summary.put([])
+    summary.put([_("Unit"), _("Author"), _("Items"), _("Points"), _("Amount (VND)")], bold)
     for unit in data["units"]:
         for author in unit["authors"]:
-            summary.append(
+            summary.put(
                 [
                     unit["unit"],
                     author["author"],
@@ -161,15 +155,11 @@ def register_xlsx(period):
                     author["amount"],
                 ]
             )
-        summary.append([unit["unit"], _("Unit total"), None, unit["points"], unit["amount"]])
-        for cell in summary[summary.max_row]:
-            cell.font = bold
-    summary.append([_("Total"), None, data["count"], data["points"], data["amount"]])
-    for cell in summary[summary.max_row]:
-        cell.font = bold
+        summary.put([unit["unit"], _("Unit total"), None, unit["points"], unit["amount"]], bold)
+    summary.put([_("Total"), None, data["count"], data["points"], data["amount"]], bold)
 
-    detail = book.create_sheet(_("Entries"))
-    detail.append(
+    detail = book.add_sheet(_("Entries"))
+    detail.put(
         [
             _("Recorded on"),
             _("Unit"),
@@ -180,14 +170,13 @@ def register_xlsx(period):
             _("Amount (VND)"),
             _("Adjusts entry"),
             _("Note"),
-        ]
+        ],
+        bold,
     )
-    for cell in detail[1]:
-        cell.font = bold
     for unit in data["units"]:
         for author in unit["authors"]:
             for e in author["entries"]:
-                detail.append(
+                detail.put(
                     [
                         timezone.localtime(e.created_at).strftime("%d/%m/%Y"),
                         unit["unit"],
@@ -200,13 +189,7 @@ def register_xlsx(period):
                         e.note,
                     ]
                 )
-    for sheet in (summary, detail):
-        for column in sheet.columns:
-            width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
-            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return book.bytes()
 
 
 # Genres and point frames as the board starts with them (Decision 35/QĐ-UBND, 2015, for

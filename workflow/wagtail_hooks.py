@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from workflow import views
+from workflow import deletion, views
 from workflow.dashboard import ModerationPanel, sees_moderation_panel
 from workflow.forms import ReasonForm
 from workflow.models import RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod
@@ -288,3 +288,24 @@ class RoyaltyGroup(SnippetViewSetGroup):
 
 
 register_snippet(RoyaltyGroup)
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_reviewed_pages(request, page):
+    return refuse_deletion(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_reviewed_pages(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and objects and isinstance(objects[0], Page):
+        return refuse_deletion(request, objects)
+
+
+def refuse_deletion(request, pages):
+    for page in pages:
+        refusal = deletion.refusal(request.user, page)
+        if refusal:
+            messages.error(request, refusal)
+            # Back to the page's place in the tree; never to an address the request names.
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
