@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from home.models import PortalPage
+from portal.core.addresses import client_address
 
 RATE_LIMIT = 3  # messages per sender
 RATE_WINDOW = 10 * 60  # seconds
@@ -116,7 +117,7 @@ class FeedbackForm(forms.ModelForm):
 
 def sender_key(request):
     """A keyed hash of the sender's address: enough to count, useless to identify."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
     return f"feedback:{digest.hexdigest()[:32]}"
 
@@ -177,18 +178,21 @@ class FeedbackPage(PortalPage):
             form = FeedbackForm(request.POST)
             if form.is_valid() and form.cleaned_data["website"]:
                 return redirect(f"{self.url}?da-gui=1")  # a bot: thanked, nothing kept
-            if rate_limited(request):
-                form.add_error(
-                    None,
-                    _(
-                        "You have sent several messages in a short time. Please wait ten minutes before sending another."
-                    ),
-                )
-            elif form.is_valid():
-                feedback = form.save()
-                log(instance=feedback, action="wagtail.create")
-                notify_office(feedback, request, self)
-                return redirect(f"{self.url}?da-gui=1")
+            # Only a message that would be kept counts: a citizen correcting a form is not
+            # refused for it.
+            if form.is_valid():
+                if rate_limited(request):
+                    form.add_error(
+                        None,
+                        _(
+                            "You have sent several messages in a short time. Please wait ten minutes before sending another."
+                        ),
+                    )
+                else:
+                    feedback = form.save()
+                    log(instance=feedback, action="wagtail.create")
+                    notify_office(feedback, request, self)
+                    return redirect(f"{self.url}?da-gui=1")
         form = form or FeedbackForm(initial={"page_url": request.GET.get("trang", "")})
         return super().serve(request, *args, form=form, **kwargs)
 

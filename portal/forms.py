@@ -8,7 +8,8 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
 from portal import antivirus
-from portal.audit import client_address, record
+from portal.audit import record
+from portal.core.addresses import client_address
 from portal.uploads import check_upload
 
 

@@ -3,6 +3,7 @@ reported to the operators at once; an admin session ends when idle or simply too
 
 import time
 
+from axes.handlers.database import AxesDatabaseHandler
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
+from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +20,26 @@ from wagtail.models import ModelLogEntry
 
 from portal.audit import account_named, record
 from portal.roles import OPERATORS
+
+
+class LockoutHandler(AxesDatabaseHandler):
+    """django-axes with one limit per kind of count (AXES_LOCKOUT_PARAMETERS, same order):
+    account and address, account alone, address alone. django-axes compares the largest
+    count with one limit; here any count at its own limit is reported as the lock limit."""
+
+    def get_failures(self, request, credentials=None):
+        limits = [
+            settings.AXES_FAILURE_LIMIT,
+            settings.LOGIN_ACCOUNT_FAILURE_LIMIT,
+            settings.LOGIN_ADDRESS_FAILURE_LIMIT,
+        ]
+        counts = [
+            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        ]
+        if any(count >= limit for count, limit in zip(counts, limits, strict=True)):
+            return settings.AXES_FAILURE_LIMIT
+        return min(counts[0], settings.AXES_FAILURE_LIMIT - 1)
 
 
 def on_locked_out(sender, request, username, ip_address, **kwargs):

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything deployment-specific comes from the
 environment so one build runs on a laptop, in CI and at sotp.quangtri.gov.vn."""
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -21,6 +22,11 @@ def env_bool(name, default=False):
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# Reverse proxies whose X-Forwarded-For is believed (portal/core/addresses.py): addresses or
+# networks, e.g. "127.0.0.1,10.0.0.0/24". Empty: the peer's own address is the client's.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start, not the lockout
 
 # The public address of the portal (Art. 2 of the regulation). Used for canonical URLs,
 # citations and links in emails.
@@ -133,18 +139,26 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sign-in: django-axes counts failures per account and locks it for a while (logged, and
+# Sign-in: django-axes counts failed sign-ins and locks for a while (logged, and
 # mailed to the operators: portal/security.py); then Django's own check of the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# One account from one address: AXES_FAILURE_LIMIT failures lock only that pair, so a
+# stranger cannot lock an account out for its owner. One account from any address: a higher
+# limit stops guesses spread over many addresses. One address, any account: stops one
+# address trying many accounts (set it above the number of staff behind one shared address).
+# Addresses come from portal.core.addresses (TRUSTED_PROXIES). An operator lifts a lock early
+# with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "30"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
-# Per account, whatever the address (guesses spread over many addresses are stopped), and
-# per address, whatever the account (one address trying many accounts). An operator lifts
-# a lock early with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# In this order: portal.security.LockoutHandler pairs each with its limit above.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_HANDLER = "portal.security.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.core.addresses.client_address"
 AXES_LOCKOUT_CALLABLE = "portal.security.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -1,0 +1,100 @@
+"""Issue #19, as deployed behind a reverse proxy: client addresses from trusted proxies only,
+a lockout strangers cannot turn against an account's owner, a feedback limit per citizen,
+redirects that stay on the site, limits that match the README, and tamper-evident backups."""
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from home.feedback import RATE_LIMIT, Feedback
+from portal import roles
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+PROXY = "127.0.0.1"  # gunicorn listens here; the reverse proxy is the only peer it sees
+FEEDBACK = "/phan-anh-kien-nghi/"
+
+
+def sign_in(client, username, password, client_address, peer=PROXY):
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=peer,
+        HTTP_X_FORWARDED_FOR=client_address,
+    )
+
+
+@override_settings(TRUSTED_PROXIES=[PROXY])
+def test_strangers_failing_to_sign_in_do_not_lock_out_the_owners(client, make_user):
+    make_user(roles.OPERATORS, "quantri")
+    make_user(roles.CONTRIBUTORS, "ctv")
+    for name in ["admin", "root", "ctv"] + ["quantri"] * 5:
+        sign_in(client, name, "doan-bua-mat-khau", "198.51.100.7")
+    # The guesser's own address is stopped for the account it tried five times...
+    assert sign_in(client, "quantri", PASSWORD, "198.51.100.7").status_code == 429
+    # ...but the owners, at their own addresses behind the same proxy, sign in.
+    assert sign_in(client, "quantri", PASSWORD, "203.0.113.5").status_code == 302
+    client.logout()
+    assert sign_in(client, "ctv", PASSWORD, "203.0.113.6").status_code == 302
+    # The system log names the real addresses, not the proxy's.
+    failed = ModelLogEntry.objects.filter(action="portal.login_failed")
+    assert {entry.data["ip"] for entry in failed} == {"198.51.100.7"}
+    [ok] = ModelLogEntry.objects.filter(action="portal.login", label="ctv")
+    assert ok.data["ip"] == "203.0.113.6"
+
+
+@override_settings(
+    TRUSTED_PROXIES=[PROXY], LOGIN_ACCOUNT_FAILURE_LIMIT=4, LOGIN_ADDRESS_FAILURE_LIMIT=6
+)
+def test_guesses_spread_over_addresses_or_accounts_are_still_stopped(client, make_user):
+    make_user(roles.BOARD, "banbientap")
+    make_user(roles.CONTRIBUTORS, "ctv")
+    for number in range(4):  # one account from four addresses
+        sign_in(client, "banbientap", "doan-bua-mat-khau", f"198.51.100.{number + 1}")
+    assert sign_in(client, "banbientap", PASSWORD, "203.0.113.5").status_code == 429
+    for number in range(6):  # one address, six accounts
+        sign_in(client, f"ten-doan-{number}", "doan-bua-mat-khau", "192.0.2.9")
+    assert sign_in(client, "ctv", PASSWORD, "192.0.2.9").status_code == 429
+    assert sign_in(client, "ctv", PASSWORD, "192.0.2.10").status_code == 302
+
+
+@override_settings(TRUSTED_PROXIES=["10.0.0.0/24", PROXY])
+def test_forwarded_addresses_are_believed_only_from_trusted_proxies(client, make_user):
+    make_user(roles.CONTRIBUTORS, "ctv")
+    # Through a front cache (10.0.0.4) and the TLS proxy: the client is the first address
+    # from the right that is not a trusted proxy, whatever the client wrote to its left.
+    sign_in(client, "ctv", "sai", "6.6.6.6, 198.51.100.7, 10.0.0.4")
+    # Straight from an untrusted peer, a forged header is ignored.
+    sign_in(client, "ctv", "sai", "203.0.113.5", peer="192.0.2.50")
+    addresses = ModelLogEntry.objects.filter(action="portal.login_failed").order_by("pk")
+    assert [entry.data["ip"] for entry in addresses] == ["198.51.100.7", "192.0.2.50"]
+
+
+def feedback(**overrides):
+    data = {
+        "name": "Trần Thị Mai",
+        "contact": "mai.tran@example.vn",
+        "subject": "Văn bản 2975/QĐ-UBND thiếu tệp đính kèm",
+        "content": "Trang văn bản 2975/QĐ-UBND không tải được tệp PDF.",
+        "consent": "on",
+        "website": "",
+    }
+    return data | overrides
+
+
+@override_settings(TRUSTED_PROXIES=[PROXY])
+def test_the_feedback_limit_is_per_citizen_and_counts_only_kept_messages(client, portal):
+    def post(address, **overrides):
+        return client.post(
+            FEEDBACK, feedback(**overrides), REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=address
+        )
+
+    for _ in range(RATE_LIMIT + 1):  # a citizen correcting the form is not refused for it
+        assert post("198.51.100.7", subject="").status_code == 200
+    for number in range(RATE_LIMIT):
+        assert post("198.51.100.7", subject=f"Góp ý {number}").status_code == 302
+    assert "vui lòng chờ mười phút" in post("198.51.100.7").content.decode().lower()
+    # Another citizen behind the same proxy is not made to wait.
+    assert post("203.0.113.5", subject="Từ người khác").status_code == 302
+    assert Feedback.objects.count() == RATE_LIMIT + 1
