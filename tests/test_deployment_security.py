@@ -98,3 +98,16 @@ def test_the_feedback_limit_is_per_citizen_and_counts_only_kept_messages(client,
     # Another citizen behind the same proxy is not made to wait.
     assert post("203.0.113.5", subject="Từ người khác").status_code == 302
     assert Feedback.objects.count() == RATE_LIMIT + 1
+
+
+def test_refused_bulk_actions_go_back_only_to_this_site(client, login, news):
+    login(roles.BOARD)
+    page = news.get_children().first()
+    for action in ("publish", "unpublish"):
+        bulk = reverse("wagtail_bulk_action", args=("wagtailcore", "page", action))
+        response = client.post(f"{bulk}?id={page.pk}&next=https://evil.example/login", {})
+        assert response.status_code == 302 and "evil.example" not in response["Location"]
+        response = client.post(f"{bulk}?id={page.pk}&next=//evil.example/login", {})
+        assert "evil.example" not in response["Location"]
+        response = client.post(f"{bulk}?id={page.pk}&next=/admin/pages/{news.pk}/", {})
+        assert response["Location"] == f"/admin/pages/{news.pk}/"  # the site's own: kept
