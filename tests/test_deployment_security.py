@@ -111,3 +111,26 @@ def test_refused_bulk_actions_go_back_only_to_this_site(client, login, news):
         assert "evil.example" not in response["Location"]
         response = client.post(f"{bulk}?id={page.pk}&next=/admin/pages/{news.pk}/", {})
         assert response["Location"] == f"/admin/pages/{news.pk}/"  # the site's own: kept
+
+
+def upload(client, name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents.models import Document
+
+    before = Document.objects.count()
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": name, "file": SimpleUploadedFile(name, content), "collection": "1"},
+    )
+    return response, Document.objects.count() - before
+
+
+def test_audio_and_video_up_to_the_documented_200_mb_are_accepted(client, login):
+    login(roles.CONTRIBUTORS)
+    video = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * (21 * 1024 * 1024)
+    response, stored = upload(client, "hoi-nghi.mp4", video)
+    assert stored == 1, response.content.decode()[:2000]
+    # Other documents keep their 20 MB limit, with the Vietnamese message.
+    pdf = b"%PDF-1.4\n" + b"0" * (21 * 1024 * 1024)
+    response, stored = upload(client, "bao-cao.pdf", pdf)
+    assert stored == 0 and "lớn hơn 20 MB" in response.content.decode()

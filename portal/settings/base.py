@@ -269,8 +269,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
 # (not WAGTAILDOCS_EXTENSIONS, whose check would add a second, English one).
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "rtf", "txt", "zip"]
 DOCUMENT_EXTENSIONS += ["mp3", "m4a", "ogg", "wav", "mp4", "webm"]  # audio and video
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 MEDIA_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # audio and video
+# Wagtail's own check knows one limit for every file: the larger; portal/uploads.py holds
+# each kind to its own (the reverse proxy's client_max_body_size must allow it too).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = MEDIA_MAX_UPLOAD_SIZE
 # Through the application, never straight from the media folder (permissions, collections),
 # always as a download, with Wagtail's "default-src 'none'" policy on the response.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
