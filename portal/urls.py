@@ -8,11 +8,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.feeds import SectionAtomFeed, SectionFeed
 from home.sitemap import SITEMAPS, robots
-from portal.views import healthz
+from portal.views import document_password, healthz, page_password
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, throttled (portal/views.py); same paths and names.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
@@ -37,4 +43,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail serves everything else from the page tree; this must stay last.
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("", include(wagtail_urls)),
+]

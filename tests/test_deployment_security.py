@@ -134,3 +134,80 @@ def test_audio_and_video_up_to_the_documented_200_mb_are_accepted(client, login)
     pdf = b"%PDF-1.4\n" + b"0" * (21 * 1024 * 1024)
     response, stored = upload(client, "bao-cao.pdf", pdf)
     assert stored == 0 and "lớn hơn 20 MB" in response.content.decode()
+
+
+def test_the_page_password_form_pauses_after_a_few_wrong_guesses(client, news):
+    from django.core.cache import cache
+    from wagtail.models import PageViewRestriction
+
+    page = news.get_children().live().first()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau-hop"
+    )
+    cache.clear()  # the page may be cached from before it was protected
+    url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk])
+    form = {"return_url": page.url}
+    for number in range(12):
+        client.post(url, form | {"password": f"doan-{number}"})
+    # Paused: even the right password is not checked until the pause ends...
+    paused = client.post(url, form | {"password": "mat-khau-hop"})
+    assert paused.status_code == 429 and "quá nhiều" in paused.content.decode().lower()
+    # ...for this address only.
+    other = client.post(url, form | {"password": "mat-khau-hop"}, REMOTE_ADDR="203.0.113.5")
+    assert other.status_code == 302
+
+
+def test_password_reset_mails_are_limited(client, make_user):
+    from django.core import mail
+
+    user = make_user(roles.CONTRIBUTORS, "bientap-r")
+    user.email = "bientap-r@sotp.example.vn"
+    user.save()
+    url = reverse("wagtailadmin_password_reset")
+    answers = {client.post(url, {"email": user.email})["Location"] for _ in range(8)}
+    assert len(answers) == 1  # the same answer every time
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        "aaaaaaaaaaaa",
+        "abcabcabcabc",
+        "sotuphap1234",
+        "Sở Tư pháp 2024!",
+        "Quangtri@2024",
+        "hoanganh123456",
+    ],
+)
+def test_guessable_vietnamese_passwords_are_refused_in_vietnamese(password):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        validate_password(password)
+    assert any("mật khẩu" in message.lower() for message in refused.value.messages)
+
+
+def test_a_long_phrase_is_still_accepted():
+    from django.contrib.auth.password_validation import validate_password
+
+    validate_password("cay-lua-ven-song-Thach-Han")
+
+
+def test_an_edit_without_its_block_counts_is_a_400_with_a_message(client, team, news):
+    from tests.helpers import add_url, article_form, edit_url, submit_new
+
+    page = submit_new(client, team["contributor"], news)
+    revision = page.latest_revision
+    client.force_login(team["contributor"])
+    data = {k: v for k, v in article_form().items() if not k.startswith("body-")}
+    revert = reverse("wagtailadmin_pages:revisions_revert", args=(page.pk, revision.pk))
+    for url in (edit_url(page), revert, add_url(news)):
+        response = client.post(url, data)
+        assert response.status_code == 400, url
+        assert "tải lại trang" in response.content.decode()
+    # A garbled count or a block without its type is refused alike.
+    garbled = article_form() | {"body-count": "nhieu", "body-0-type": ""}
+    assert client.post(edit_url(page), garbled).status_code == 400

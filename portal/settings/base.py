@@ -163,6 +163,15 @@ AXES_LOCKOUT_CALLABLE = "portal.security.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Wrong passwords on a password-protected page or document from one address before its form
+# pauses (portal/views.py), and for how long; password-reset mails (portal/forms.py) per
+# address and per account within PASSWORD_RESET_MINUTES.
+PASSWORD_FORM_GUESSES = int(os.environ.get("PASSWORD_FORM_GUESSES", "10"))
+PASSWORD_FORM_MINUTES = int(os.environ.get("PASSWORD_FORM_MINUTES", "15"))
+PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "5"))
+PASSWORD_RESETS_PER_ACCOUNT = int(os.environ.get("PASSWORD_RESETS_PER_ACCOUNT", "2"))
+PASSWORD_RESET_MINUTES = int(os.environ.get("PASSWORD_RESET_MINUTES", "60"))
+
 # Groups whose members must give a TOTP code after their password (portal/two_factor.py).
 # On in production; off by default elsewhere so `make run`'s demo accounts sign in at once.
 TWO_FACTOR_GROUPS = (
@@ -213,6 +222,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "portal.passwords.VietnamesePatternValidator"},
 ]
 
 # Vietnamese site, Vietnamese admin; English source strings translated in locale/vi.
