@@ -3,8 +3,12 @@ a lockout strangers cannot turn against an account's owner, a feedback limit per
 redirects that stay on the site, limits that match the README, and tamper-evident backups."""
 
 import pytest
+from django.core.management import call_command
+from django.db import close_old_connections, connection, connections
 from django.test import override_settings
 from django.urls import reverse
+from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from home.feedback import RATE_LIMIT, Feedback
@@ -211,3 +215,51 @@ def test_an_edit_without_its_block_counts_is_a_400_with_a_message(client, team, 
     # A garbled count or a block without its type is refused alike.
     garbled = article_form() | {"body-count": "nhieu", "body-0-type": ""}
     assert client.post(edit_url(page), garbled).status_code == 400
+
+
+@task(backend="search", queue_name="search")
+def note_that_the_worker_ran():
+    return "ok"
+
+
+def drop_the_connection():
+    """What a database restart or pg_terminate_backend does to a kept connection."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        [pid] = cursor.fetchone()
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    finally:
+        other.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dropped_database_connection_is_neither_a_500_nor_the_end_of_the_worker():
+    from django.contrib.auth import get_user_model
+
+    kept = connection.settings_dict["CONN_MAX_AGE"]
+    connection.settings_dict["CONN_MAX_AGE"] = 60  # as in production: kept between requests
+    connection.close()
+    try:
+        drop_the_connection()
+        close_old_connections()  # what Django does as each request starts
+        assert get_user_model().objects.count() >= 0
+
+        result = note_that_the_worker_ran.enqueue()
+        drop_the_connection()
+        call_command(
+            "db_worker",
+            "--backend=search",
+            "--queue-name=search",
+            "--batch",
+            "--no-startup-delay",
+            "--interval=0",
+            "--worker-id=test",
+            verbosity=0,
+        )
+        assert DBTaskResult.objects.get(pk=result.id).status == "SUCCESSFUL"
+    finally:
+        connection.settings_dict["CONN_MAX_AGE"] = kept
+        connection.close()

@@ -207,9 +207,11 @@ TEMPLATES = [
 ]
 
 # SQLite by default so `make run` needs nothing installed; PostgreSQL through DATABASE_URL.
+# A connection kept between requests is checked before reuse: after a database restart the
+# next request opens a new one instead of answering 500.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 # points DATABASE_URL at SQLite instead.
 DATABASES = {
     "default": dj_database_url.config(  # noqa: F405
-        default="postgres://portal:portal@127.0.0.1:5432/portal"
+        default="postgres://portal:portal@127.0.0.1:5432/portal", conn_health_checks=True
     )
 }
 SECRET_KEY = "test-only-key"
