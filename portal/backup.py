@@ -1,10 +1,13 @@
 """One archive holds the whole site (Art. 7.2: operators back up and archive): the database
 (pg_dump on PostgreSQL, the backup API on SQLite), every media file, and a manifest of their
-SHA-256 sums. A restore checks every sum before it touches anything, restores only into an
-empty database, and on PostgreSQL in one transaction, so a failed restore leaves the
-database as it was."""
+SHA-256 sums, signed with an HMAC under BACKUP_KEY (kept in the environment, never in the
+archive). A restore checks the signature, then every sum, before it touches anything,
+restores only into an empty database, and on PostgreSQL in one transaction, so a failed
+restore leaves the database as it was. Archives are readable by their owner only: they
+hold password hashes and second-factor keys."""
 
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -22,12 +25,33 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.hmac"  # HMAC-SHA256 of manifest.json's bytes under BACKUP_KEY
 DUMPS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
 NAME = re.compile(r"^sotp-(\d{8})-(\d{6})\.tar\.gz$")
 
 
 class BackupError(Exception):
     """Something a person must fix; the message says what, in Vietnamese."""
+
+
+def backup_key():
+    if not settings.BACKUP_KEY:
+        raise BackupError(
+            _(
+                "BACKUP_KEY is not set: set it in the environment (a long random string kept "
+                "apart from the archives) to sign and check backups."
+            )
+        )
+    return settings.BACKUP_KEY.encode()
+
+
+def sign(data):
+    return hmac.new(backup_key(), data, hashlib.sha256).hexdigest()
+
+
+def key_fingerprint():
+    """Names the key (not the key itself), so a refusal can say a different key signed."""
+    return hashlib.sha256(b"sotp-backup-key:" + backup_key()).hexdigest()[:12]
 
 
 def sha256(path):
@@ -85,7 +109,8 @@ def create(directory, database=None, media_root=None):
     database = database or settings.DATABASES["default"]
     media_root = Path(media_root or settings.MEDIA_ROOT)
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fingerprint = key_fingerprint()  # before any work: no key, no backup
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     archive = directory / f"sotp-{stamp}.tar.gz"
     with tempfile.TemporaryDirectory() as work:
@@ -98,14 +123,18 @@ def create(directory, database=None, media_root=None):
         manifest = {
             "created": timezone.now().isoformat(),
             "database": vendor_of(database),
+            "key": fingerprint,
             "files": files,
         }
+        data = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
         partial = archive.with_suffix(".partial")
-        with tarfile.open(partial, "w:gz") as tar:
-            data = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
-            info = tarfile.TarInfo(MANIFEST)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
+        # Owner only from the first byte: the dump holds password hashes and TOTP keys.
+        handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+        with handle, tarfile.open(fileobj=handle, mode="w:gz") as tar:
+            for name, content in ((MANIFEST, data), (SIGNATURE, sign(data).encode())):
+                info = tarfile.TarInfo(name)
+                info.size = len(content)
+                tar.addfile(info, io.BytesIO(content))
             tar.add(dump, arcname=dump.name)
             for path in media:
                 tar.add(path, arcname="media/" + path.relative_to(media_root).as_posix())
@@ -121,7 +150,24 @@ def verify(archive, into):
         raise BackupError(_("The file is not a readable backup archive: %s") % error) from error
     with tar:
         try:
-            manifest = json.load(tar.extractfile(MANIFEST))
+            data = tar.extractfile(MANIFEST).read()
+            member = tar.extractfile(SIGNATURE) if SIGNATURE in tar.getnames() else None
+            signature = member.read().decode().strip() if member else ""
+        except (KeyError, ValueError, OSError, tarfile.TarError) as error:
+            raise BackupError(_("The backup archive is damaged: %s") % error) from error
+        # The manifest is believed only once its signature holds: its sums then vouch for
+        # every other file.
+        if not hmac.compare_digest(signature, sign(data)):
+            raise BackupError(
+                _(
+                    "The archive's signature does not match BACKUP_KEY: it was altered, is "
+                    "unsigned, or was signed with another key (that key: %(theirs)s; this "
+                    "server's: %(ours)s). Nothing was restored."
+                )
+                % {"theirs": signed_with(data), "ours": key_fingerprint()}
+            )
+        try:
+            manifest = json.loads(data)
             tar.extractall(into, filter="data")  # refuses absolute paths and "..", links out
         except (KeyError, ValueError, OSError, tarfile.TarError) as error:
             raise BackupError(_("The backup archive is damaged: %s") % error) from error
@@ -129,7 +175,7 @@ def verify(archive, into):
     present = {
         p.relative_to(into).as_posix()
         for p in Path(into).rglob("*")
-        if p.is_file() and p.name != MANIFEST
+        if p.is_file() and p.name not in (MANIFEST, SIGNATURE)
     }
     if present != set(expected):
         raise BackupError(
@@ -142,6 +188,13 @@ def verify(archive, into):
                 _("The file %s does not match its SHA-256 sum: the archive was altered.") % name
             )
     return manifest
+
+
+def signed_with(data):
+    try:
+        return str(json.loads(data).get("key") or "?")
+    except (ValueError, AttributeError):
+        return "?"
 
 
 def database_is_empty(database):

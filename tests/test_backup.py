@@ -102,10 +102,14 @@ def test_restore_reproduces_the_site_and_refuses_a_tampered_archive(tmp_path, em
         half = dump[: len(dump) // 2]
         manifest = json.load(original.extractfile("manifest.json"))
         manifest["files"]["database.pgdump"] = hashlib.sha256(half).hexdigest()
+        signed = json.dumps(manifest).encode()  # re-signed, as only a holder of the key can
+        replaced = {
+            "database.pgdump": half,
+            "manifest.json": signed,
+            "manifest.hmac": backup.sign(signed).encode(),
+        }
         for member in original.getmembers():
-            data = {"database.pgdump": half, "manifest.json": json.dumps(manifest).encode()}.get(
-                member.name
-            ) or original.extractfile(member).read()
+            data = replaced.get(member.name) or original.extractfile(member).read()
             member.size = len(data)
             copy.addfile(member, io.BytesIO(data))
     with pytest.raises(CommandError, match="giữ nguyên"):

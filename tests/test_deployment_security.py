@@ -263,3 +263,58 @@ def test_a_dropped_database_connection_is_neither_a_500_nor_the_end_of_the_worke
     finally:
         connection.settings_dict["CONN_MAX_AGE"] = kept
         connection.close()
+
+
+def rewrite(archive, target, change):
+    """A copy of `archive` with `change(name, data)` applied to each member's bytes."""
+    import io
+    import tarfile
+
+    with tarfile.open(archive) as original, tarfile.open(target, "w:gz") as copy:
+        for member in original.getmembers():
+            data = change(member.name, original.extractfile(member).read())
+            member.size = len(data)
+            copy.addfile(member, io.BytesIO(data))
+    return target
+
+
+def test_backups_are_signed_private_and_checked_before_a_restore(tmp_path, settings):
+    import hashlib
+    import json
+    import stat
+
+    from django.core.management import CommandError
+
+    from portal import backup
+
+    media = tmp_path / "media"
+    (media / "documents").mkdir(parents=True)
+    (media / "documents" / "qd-04.pdf").write_bytes(b"%PDF-1.4 ban goc\n")
+    archive, _manifest = backup.create(tmp_path / "archives", media_root=media)
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600  # password hashes, TOTP keys
+
+    # A file changed and its sum in the manifest changed to match: the signature catches it.
+    forged = b"%PDF-1.4 ban da sua\n"
+
+    def tamper(name, data):
+        if name == "media/documents/qd-04.pdf":
+            return forged
+        if name == "manifest.json":
+            manifest = json.loads(data)
+            manifest["files"][name_of_pdf] = hashlib.sha256(forged).hexdigest()
+            return json.dumps(manifest).encode()
+        return data
+
+    name_of_pdf = "media/documents/qd-04.pdf"
+    tampered = rewrite(archive, tmp_path / "tampered.tar.gz", tamper)
+    db = settings.DATABASES["default"]
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/khong_co_h19a"
+    target = tmp_path / "restored"
+    with pytest.raises(CommandError, match="chữ ký"):
+        call_command("restore", str(tampered), database_url=url, media_root=target)
+    assert not target.exists()
+
+    # The untouched archive under another key is refused alike, naming both keys.
+    settings.BACKUP_KEY = "another-server-key"
+    with pytest.raises(CommandError, match="chữ ký"):
+        call_command("restore", str(archive), database_url=url, media_root=target)

@@ -349,6 +349,9 @@ SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "15"))
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", "7"))
 BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
+# Signs each archive's manifest (HMAC-SHA256); restore refuses an archive it did not sign.
+# Kept in the environment and, separately from the archives, in the operators' safe.
+BACKUP_KEY = os.environ.get("BACKUP_KEY", "")
 # /healthz reports the search queue as behind when an update due has waited longer.
 HEALTH_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTH_MAX_QUEUE_LAG_SECONDS", "300"))
 

@@ -8,6 +8,7 @@ DATABASES = {
     )
 }
 SECRET_KEY = "test-only-key"
+BACKUP_KEY = "test-only-backup-key"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
