@@ -24,6 +24,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import db_roles
+
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.hmac"  # HMAC-SHA256 of manifest.json's bytes under BACKUP_KEY
 DUMPS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
@@ -238,7 +240,8 @@ def restore(archive, database=None, media_root=None):
         dump = Path(work) / DUMPS[vendor]
         if vendor == "postgresql":
             result = subprocess.run(
-                ["pg_restore", "--no-owner", "--single-transaction", "--exit-on-error"]
+                ["pg_restore", "--no-owner", "--no-privileges", "--single-transaction"]
+                + ["--exit-on-error"]
                 + ["--dbname", database["NAME"], str(dump)],
                 env=pg_environment(database),
                 capture_output=True,
@@ -249,11 +252,34 @@ def restore(archive, database=None, media_root=None):
                     _("The database could not be restored and was left as it was: %s")
                     % result.stderr.strip()[-500:]
                 )
+            grant_application_role(database)
         else:
             shutil.copyfile(dump, database["NAME"])
         if (Path(work) / "media").exists():
             shutil.copytree(Path(work) / "media", media_root, dirs_exist_ok=True)
     return manifest
+
+
+def grant_application_role(database):
+    """The grants a migrate gives DATABASE_APP_ROLE (portal/db_roles.py), on the restored
+    database: the archive's own are left out, as that role may not exist on this server."""
+    if not settings.DATABASE_APP_ROLE:
+        return
+    statements = db_roles.grant_statements(settings.DATABASE_APP_ROLE)
+    result = subprocess.run(
+        ["psql", "-v", "ON_ERROR_STOP=1", "-q", database["NAME"]],
+        input=";\n".join(statements) + ";\n",
+        env=pg_environment(database),
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise BackupError(
+            _(
+                "The database was restored but the application's role could not be granted its rights: %s"
+            )
+            % result.stderr.strip()[-500:]
+        )
 
 
 def prune(directory, daily, monthly):

@@ -318,3 +318,61 @@ def test_backups_are_signed_private_and_checked_before_a_restore(tmp_path, setti
     settings.BACKUP_KEY = "another-server-key"
     with pytest.raises(CommandError, match="chữ ký"):
         call_command("restore", str(archive), database_url=url, media_root=target)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_application_role_does_its_work_but_cannot_rewrite_the_system_log(client, settings):
+    import os
+
+    from django.contrib.auth import get_user_model
+    from django.db import DatabaseError, transaction
+
+    db = connection.settings_dict
+    owner = db["USER"], db["PASSWORD"]
+    db["USER"] = settings.DATABASE_APP_ROLE
+    db["PASSWORD"] = os.environ.get("DATABASE_APP_PASSWORD", "portal_app")
+    connection.close()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_user")
+            assert cursor.fetchone() == (settings.DATABASE_APP_ROLE,)
+        # What the web processes and the worker do: accounts, signing in (session, system log,
+        # failure counts), the queue.
+        get_user_model().objects.create_superuser("quantri-app", "qt@example.vn", PASSWORD)
+        login = reverse("wagtailadmin_login")
+        client.post(login, {"username": "quantri-app", "password": "sai-mat-khau"})
+        assert (
+            client.post(login, {"username": "quantri-app", "password": PASSWORD}).status_code == 302
+        )
+        assert ModelLogEntry.objects.filter(action="portal.login").exists()
+        result = note_that_the_worker_ran.enqueue()
+        call_command(
+            "db_worker",
+            "--backend=search",
+            "--queue-name=search",
+            "--batch",
+            "--no-startup-delay",
+            "--interval=0",
+            "--worker-id=test",
+            verbosity=0,
+        )
+        assert DBTaskResult.objects.get(pk=result.id).status == "SUCCESSFUL"
+
+        # What it cannot do to the system log, whatever a flaw in the application lets through.
+        for table in ("wagtailcore_modellogentry", "wagtailcore_pagelogentry"):
+            for statement in (
+                f"TRUNCATE {table}",
+                f"ALTER TABLE {table} DISABLE TRIGGER {table}_append_only",
+                f"ALTER TABLE {table} DISABLE TRIGGER ALL",
+                f"DROP TRIGGER {table}_append_only ON {table}",
+                f"DROP TABLE {table}",
+                f"DELETE FROM {table}",
+                f"UPDATE {table} SET action = 'x'",
+            ):
+                with pytest.raises(DatabaseError, match="permission denied|must be owner"):
+                    with transaction.atomic(), connection.cursor() as cursor:
+                        cursor.execute(statement)
+        assert ModelLogEntry.objects.filter(action="portal.login").exists()
+    finally:
+        db["USER"], db["PASSWORD"] = owner
+        connection.close()

@@ -214,6 +214,9 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+# The application's own PostgreSQL role (web processes, db_worker), which owns nothing:
+# migrate and restore, run as the owner, grant it what it needs (portal/db_roles.py).
+DATABASE_APP_ROLE = os.environ.get("DATABASE_APP_ROLE", "")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
