@@ -3,6 +3,7 @@ a lockout strangers cannot turn against an account's owner, a feedback limit per
 redirects that stay on the site, limits that match the README, and tamper-evident backups."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import close_old_connections, connection, connections
 from django.test import override_settings
@@ -222,6 +223,19 @@ def note_that_the_worker_ran():
     return "ok"
 
 
+@task(backend="search", queue_name="search")
+def lose_the_connection_once():
+    """The first run loses its connection halfway (a database restart), the next one ends."""
+    if not DROPPED:
+        DROPPED.append(True)
+        drop_the_connection()
+        get_user_model().objects.count()
+    return "ok"
+
+
+DROPPED = []
+
+
 def drop_the_connection():
     """What a database restart or pg_terminate_backend does to a kept connection."""
     with connection.cursor() as cursor:
@@ -248,6 +262,7 @@ def test_a_dropped_database_connection_is_neither_a_500_nor_the_end_of_the_worke
         assert get_user_model().objects.count() >= 0
 
         result = note_that_the_worker_ran.enqueue()
+        interrupted = lose_the_connection_once.enqueue()
         drop_the_connection()
         call_command(
             "db_worker",
@@ -260,6 +275,8 @@ def test_a_dropped_database_connection_is_neither_a_500_nor_the_end_of_the_worke
             verbosity=0,
         )
         assert DBTaskResult.objects.get(pk=result.id).status == "SUCCESSFUL"
+        # The task cut off halfway is queued again, not left "running" for ever.
+        assert DBTaskResult.objects.get(pk=interrupted.id).status == "SUCCESSFUL"
     finally:
         connection.settings_dict["CONN_MAX_AGE"] = kept
         connection.close()

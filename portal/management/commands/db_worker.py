@@ -12,7 +12,9 @@ import time
 
 from django.db import InterfaceError, OperationalError, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks.base import TaskResultStatus
 from django_tasks_db.management.commands import db_worker as upstream
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger("django_tasks_db")
 WORKER_OPTIONS = ["interval", "backend_name", "startup_delay", "max_tasks", "worker_id"]
@@ -20,8 +22,11 @@ WORKER_OPTIONS = ["interval", "backend_name", "startup_delay", "max_tasks", "wor
 
 class Worker(upstream.Worker):
     def run(self):
+        interrupted = False
         while True:
             try:
+                if interrupted:
+                    self.put_back_interrupted()
                 return super().run()
             except (InterfaceError, OperationalError) as error:
                 if not self.running:
@@ -29,7 +34,17 @@ class Worker(upstream.Worker):
                 logger.warning("Database connection lost (%s); reconnecting.", error)
                 # The next query opens a new connection; a closed one is never reused.
                 connections.close_all()
-                time.sleep(self.interval)
+                interrupted = True
+                time.sleep(max(self.interval, 1))
+
+    def put_back_interrupted(self):
+        """A task this worker was running when the connection dropped could not record its
+        end: it stays "running" for ever unless it is queued again (search updates may run
+        twice)."""
+        for result in DBTaskResult.objects.running():
+            if result.worker_ids[-1:] == [self.worker_id]:
+                result.status = TaskResultStatus.READY
+                result.save(update_fields=["status"])
 
 
 class Command(upstream.Command):
