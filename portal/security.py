@@ -65,9 +65,10 @@ def on_locked_out(sender, request, username, ip_address, **kwargs):
         send_mail(
             _("Account locked after failed sign-ins: %s") % username,
             _(
-                "The account %(username)s was locked for %(minutes)d minutes after "
-                "%(limit)d failed sign-ins, the last from %(ip)s. If this was not its owner, "
-                "treat it as a security incident (Art. 10.3 of the regulation)."
+                "Sign-in to the account %(username)s was locked for %(minutes)d minutes after "
+                "repeated failed sign-ins (%(limit)d from one address, or more from many), the "
+                "last from %(ip)s. If this was not its owner, treat it as a security incident "
+                "(Art. 10.3 of the regulation)."
             )
             % {
                 "username": username,
