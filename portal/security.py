@@ -41,6 +41,14 @@ class LockoutHandler(AxesDatabaseHandler):
             return settings.AXES_FAILURE_LIMIT
         return min(counts[0], settings.AXES_FAILURE_LIMIT - 1)
 
+    def reset_user_attempts(self, request, credentials=None):
+        """After a successful sign-in, forget only this account's failures from this
+        address. django-axes forgets every count the request matches: then anyone with an
+        account could wipe their address's guesses at other accounts by signing in."""
+        [pair, *_others] = self.filter_user_attempts(request, credentials)
+        deleted, _kinds = pair.delete()
+        return deleted
+
 
 def on_locked_out(sender, request, username, ip_address, **kwargs):
     """django-axes locked `username`: one log entry, one email to every operator."""

@@ -393,3 +393,16 @@ def test_the_application_role_does_its_work_but_cannot_rewrite_the_system_log(cl
     finally:
         db["USER"], db["PASSWORD"] = owner
         connection.close()
+
+
+@override_settings(TRUSTED_PROXIES=[PROXY])
+def test_signing_in_to_ones_own_account_does_not_wipe_guesses_at_others(client, make_user):
+    make_user(roles.OPERATORS, "quantri")
+    make_user(roles.CONTRIBUTORS, "ctv")
+    insider = "198.51.100.7"
+    for _ in range(4):
+        sign_in(client, "quantri", "doan-bua-mat-khau", insider)
+    assert sign_in(client, "ctv", PASSWORD, insider).status_code == 302  # their own account
+    client.logout()
+    sign_in(client, "quantri", "doan-bua-mat-khau", insider)  # the fifth guess: locked
+    assert sign_in(client, "quantri", PASSWORD, insider).status_code == 429
