@@ -29,7 +29,9 @@ from portal import db_roles
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.hmac"  # HMAC-SHA256 of manifest.json's bytes under BACKUP_KEY
 DUMPS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
-NAME = re.compile(r"^sotp-(\d{8})-(\d{6})\.tar\.gz$")
+NAME = re.compile(r"^sotp-(\d{8})-(\d{6})\.tar\.gz(\.enc)?$")
+ENCRYPTED = ".enc"  # with BACKUP_ENCRYPTION_KEY: the whole .tar.gz, through openssl
+OPENSSL = ["openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-iter", "200000", "-salt"]
 
 
 class BackupError(Exception):
@@ -140,12 +142,52 @@ def create(directory, database=None, media_root=None):
             tar.add(dump, arcname=dump.name)
             for path in media:
                 tar.add(path, arcname="media/" + path.relative_to(media_root).as_posix())
+        if settings.BACKUP_ENCRYPTION_KEY:
+            encrypted = archive.with_name(archive.name + ENCRYPTED)
+            openssl("-e", partial, encrypted.with_name(encrypted.name + ".partial"))
+            partial.unlink()
+            archive, partial = encrypted, encrypted.with_name(encrypted.name + ".partial")
         partial.rename(archive)  # never a half-written archive under the final name
     return archive, manifest
 
 
+def openssl(direction, source, target):
+    """Encrypt ("-e") or decrypt ("-d") `source` into `target` (owner only) with
+    BACKUP_ENCRYPTION_KEY, passed through the environment, never on a command line."""
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    result = subprocess.run(
+        [*OPENSSL, direction, "-in", str(source), "-out", str(target), "-pass", "env:SOTP_KEY"],
+        env={**os.environ, "SOTP_KEY": settings.BACKUP_ENCRYPTION_KEY},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode and direction == "-d":
+        raise BackupError(
+            _(
+                "The archive could not be decrypted with BACKUP_ENCRYPTION_KEY (a different "
+                "key, or a damaged file): %s"
+            )
+            % result.stderr.strip()[-300:]
+        )
+    if result.returncode:
+        raise BackupError(
+            _("The archive could not be encrypted: %s") % result.stderr.strip()[-300:]
+        )
+
+
 def verify(archive, into):
     """Extract `archive` into `into` and check it against its manifest; the manifest."""
+    if str(archive).endswith(ENCRYPTED):
+        if not settings.BACKUP_ENCRYPTION_KEY:
+            raise BackupError(
+                _(
+                    "This archive is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with."
+                )
+            )
+        with tempfile.TemporaryDirectory() as clear:
+            plain = Path(clear) / "archive.tar.gz"
+            openssl("-d", archive, plain)
+            return verify(plain, into)
     try:
         tar = tarfile.open(archive, "r:gz")
     except (OSError, tarfile.TarError) as error:
@@ -286,10 +328,10 @@ def prune(directory, daily, monthly):
     """Keep the newest archive of each of the last `daily` days and of the last `monthly`
     months that have one; delete the others. Returns the deleted paths."""
     archives = []
-    for path in Path(directory).glob("sotp-*.tar.gz"):
+    for path in Path(directory).glob("sotp-*.tar.gz*"):
         match = NAME.match(path.name)
         if match:
-            archives.append((datetime.strptime("".join(match.groups()), "%Y%m%d%H%M%S"), path))
+            archives.append((datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S"), path))
     archives.sort(reverse=True)
     keep, days, months = set(), [], []
     for made, path in archives:

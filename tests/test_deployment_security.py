@@ -406,3 +406,29 @@ def test_signing_in_to_ones_own_account_does_not_wipe_guesses_at_others(client, 
     client.logout()
     sign_in(client, "quantri", "doan-bua-mat-khau", insider)  # the fifth guess: locked
     assert sign_in(client, "quantri", PASSWORD, insider).status_code == 429
+
+
+def test_backups_can_be_encrypted_with_a_key_of_their_own(tmp_path, settings):
+    import stat
+
+    from portal import backup
+
+    settings.BACKUP_ENCRYPTION_KEY = "khoa-ma-hoa-ban-sao-luu"
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "ho-so.pdf").write_bytes(b"%PDF-1.4 ho so mat\n")
+    archive, manifest = backup.create(tmp_path / "archives", media_root=media)
+    assert archive.name.endswith(".tar.gz.enc") and list(archive.parent.iterdir()) == [archive]
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    content = archive.read_bytes()
+    assert not content.startswith(b"\x1f\x8b")  # not a readable gzip
+    assert backup.verify(archive, tmp_path / "check") == manifest
+    assert (tmp_path / "check" / "media" / "ho-so.pdf").read_bytes() == b"%PDF-1.4 ho so mat\n"
+
+    settings.BACKUP_ENCRYPTION_KEY = "khoa-khac"
+    with pytest.raises(backup.BackupError):
+        backup.verify(archive, tmp_path / "again")
+    settings.BACKUP_ENCRYPTION_KEY = ""
+    with pytest.raises(backup.BackupError, match="BACKUP_ENCRYPTION_KEY"):
+        backup.verify(archive, tmp_path / "again")
+    assert backup.prune(archive.parent, daily=1, monthly=1) == []  # counted as an archive

@@ -355,6 +355,8 @@ BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
 # Signs each archive's manifest (HMAC-SHA256); restore refuses an archive it did not sign.
 # Kept in the environment and, separately from the archives, in the operators' safe.
 BACKUP_KEY = os.environ.get("BACKUP_KEY", "")
+# Optional: archives are then encrypted as a whole (AES-256 through openssl, .tar.gz.enc).
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 # /healthz reports the search queue as behind when an update due has waited longer.
 HEALTH_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTH_MAX_QUEUE_LAG_SECONDS", "300"))
 
