@@ -4,12 +4,7 @@ and emails it; answers the office chooses to publish appear below the form as Q&
 the sender's name or contact. Spam is kept out by a honeypot field and a rate limit on a
 keyed hash of the sender's address, held in the cache for minutes and never stored."""
 
-import hashlib
-import hmac
-
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import mail_admins, send_mail
 from django.db import models
 from django.shortcuts import redirect
@@ -23,6 +18,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from home.models import PortalPage
+from portal.core import throttle
+from portal.core.addresses import client_address
 
 RATE_LIMIT = 3  # messages per sender
 RATE_WINDOW = 10 * 60  # seconds
@@ -114,22 +111,9 @@ class FeedbackForm(forms.ModelForm):
         widgets = {"content": forms.Textarea(attrs={"rows": 6}), "page_url": forms.HiddenInput}
 
 
-def sender_key(request):
-    """A keyed hash of the sender's address: enough to count, useless to identify."""
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
-    return f"feedback:{digest.hexdigest()[:32]}"
-
-
 def rate_limited(request):
-    key = sender_key(request)
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    """Counts one kept message from this sender; whether that is one too many."""
+    return throttle.count("feedback", client_address(request), RATE_WINDOW) > RATE_LIMIT
 
 
 def notify_office(feedback, request, page):
@@ -177,18 +161,21 @@ class FeedbackPage(PortalPage):
             form = FeedbackForm(request.POST)
             if form.is_valid() and form.cleaned_data["website"]:
                 return redirect(f"{self.url}?da-gui=1")  # a bot: thanked, nothing kept
-            if rate_limited(request):
-                form.add_error(
-                    None,
-                    _(
-                        "You have sent several messages in a short time. Please wait ten minutes before sending another."
-                    ),
-                )
-            elif form.is_valid():
-                feedback = form.save()
-                log(instance=feedback, action="wagtail.create")
-                notify_office(feedback, request, self)
-                return redirect(f"{self.url}?da-gui=1")
+            # Only a message that would be kept counts: a citizen correcting a form is not
+            # refused for it.
+            if form.is_valid():
+                if rate_limited(request):
+                    form.add_error(
+                        None,
+                        _(
+                            "You have sent several messages in a short time. Please wait ten minutes before sending another."
+                        ),
+                    )
+                else:
+                    feedback = form.save()
+                    log(instance=feedback, action="wagtail.create")
+                    notify_office(feedback, request, self)
+                    return redirect(f"{self.url}?da-gui=1")
         form = form or FeedbackForm(initial={"page_url": request.GET.get("trang", "")})
         return super().serve(request, *args, form=form, **kwargs)
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, ModelLogEntry, Site
 
+from portal.core.addresses import client_address
 from portal.models import PortalSettings
 
 ACTIONS = {
@@ -62,10 +63,6 @@ def record(action, instance=None, label="", data=None, user=None, about=None):
         data=data or {},
         timestamp=timezone.now(),
     )
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
 def on_login(sender, request, user, **kwargs):

@@ -1,10 +1,13 @@
 """One archive holds the whole site (Art. 7.2: operators back up and archive): the database
 (pg_dump on PostgreSQL, the backup API on SQLite), every media file, and a manifest of their
-SHA-256 sums. A restore checks every sum before it touches anything, restores only into an
-empty database, and on PostgreSQL in one transaction, so a failed restore leaves the
-database as it was."""
+SHA-256 sums, signed with an HMAC under BACKUP_KEY (kept in the environment, never in the
+archive). A restore checks the signature, then every sum, before it touches anything,
+restores only into an empty database, and on PostgreSQL in one transaction, so a failed
+restore leaves the database as it was. Archives are readable by their owner only: they
+hold password hashes and second-factor keys."""
 
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -21,13 +24,38 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import db_roles
+
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.hmac"  # HMAC-SHA256 of manifest.json's bytes under BACKUP_KEY
 DUMPS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
-NAME = re.compile(r"^sotp-(\d{8})-(\d{6})\.tar\.gz$")
+NAME = re.compile(r"^sotp-(\d{8})-(\d{6})\.tar\.gz(\.enc)?$")
+ENCRYPTED = ".enc"  # with BACKUP_ENCRYPTION_KEY: the whole .tar.gz, through openssl
+OPENSSL = ["openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-iter", "200000", "-salt"]
 
 
 class BackupError(Exception):
     """Something a person must fix; the message says what, in Vietnamese."""
+
+
+def backup_key():
+    if not settings.BACKUP_KEY:
+        raise BackupError(
+            _(
+                "BACKUP_KEY is not set: set it in the environment (a long random string kept "
+                "apart from the archives) to sign and check backups."
+            )
+        )
+    return settings.BACKUP_KEY.encode()
+
+
+def sign(data):
+    return hmac.new(backup_key(), data, hashlib.sha256).hexdigest()
+
+
+def key_fingerprint():
+    """Names the key (not the key itself), so a refusal can say a different key signed."""
+    return hashlib.sha256(b"sotp-backup-key:" + backup_key()).hexdigest()[:12]
 
 
 def sha256(path):
@@ -85,7 +113,8 @@ def create(directory, database=None, media_root=None):
     database = database or settings.DATABASES["default"]
     media_root = Path(media_root or settings.MEDIA_ROOT)
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fingerprint = key_fingerprint()  # before any work: no key, no backup
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     archive = directory / f"sotp-{stamp}.tar.gz"
     with tempfile.TemporaryDirectory() as work:
@@ -98,30 +127,91 @@ def create(directory, database=None, media_root=None):
         manifest = {
             "created": timezone.now().isoformat(),
             "database": vendor_of(database),
+            "key": fingerprint,
             "files": files,
         }
+        data = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
         partial = archive.with_suffix(".partial")
-        with tarfile.open(partial, "w:gz") as tar:
-            data = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
-            info = tarfile.TarInfo(MANIFEST)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
+        # Owner only from the first byte: the dump holds password hashes and TOTP keys.
+        handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+        with handle, tarfile.open(fileobj=handle, mode="w:gz") as tar:
+            for name, content in ((MANIFEST, data), (SIGNATURE, sign(data).encode())):
+                info = tarfile.TarInfo(name)
+                info.size = len(content)
+                tar.addfile(info, io.BytesIO(content))
             tar.add(dump, arcname=dump.name)
             for path in media:
                 tar.add(path, arcname="media/" + path.relative_to(media_root).as_posix())
+        if settings.BACKUP_ENCRYPTION_KEY:
+            encrypted = archive.with_name(archive.name + ENCRYPTED)
+            openssl("-e", partial, encrypted.with_name(encrypted.name + ".partial"))
+            partial.unlink()
+            archive, partial = encrypted, encrypted.with_name(encrypted.name + ".partial")
         partial.rename(archive)  # never a half-written archive under the final name
     return archive, manifest
 
 
+def openssl(direction, source, target):
+    """Encrypt ("-e") or decrypt ("-d") `source` into `target` (owner only) with
+    BACKUP_ENCRYPTION_KEY, passed through the environment, never on a command line."""
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    result = subprocess.run(
+        [*OPENSSL, direction, "-in", str(source), "-out", str(target), "-pass", "env:SOTP_KEY"],
+        env={**os.environ, "SOTP_KEY": settings.BACKUP_ENCRYPTION_KEY},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode and direction == "-d":
+        raise BackupError(
+            _(
+                "The archive could not be decrypted with BACKUP_ENCRYPTION_KEY (a different "
+                "key, or a damaged file): %s"
+            )
+            % result.stderr.strip()[-300:]
+        )
+    if result.returncode:
+        raise BackupError(
+            _("The archive could not be encrypted: %s") % result.stderr.strip()[-300:]
+        )
+
+
 def verify(archive, into):
     """Extract `archive` into `into` and check it against its manifest; the manifest."""
+    if str(archive).endswith(ENCRYPTED):
+        if not settings.BACKUP_ENCRYPTION_KEY:
+            raise BackupError(
+                _(
+                    "This archive is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with."
+                )
+            )
+        with tempfile.TemporaryDirectory() as clear:
+            plain = Path(clear) / "archive.tar.gz"
+            openssl("-d", archive, plain)
+            return verify(plain, into)
     try:
         tar = tarfile.open(archive, "r:gz")
     except (OSError, tarfile.TarError) as error:
         raise BackupError(_("The file is not a readable backup archive: %s") % error) from error
     with tar:
         try:
-            manifest = json.load(tar.extractfile(MANIFEST))
+            data = tar.extractfile(MANIFEST).read()
+            member = tar.extractfile(SIGNATURE) if SIGNATURE in tar.getnames() else None
+            signature = member.read().decode().strip() if member else ""
+        except (KeyError, ValueError, OSError, tarfile.TarError) as error:
+            raise BackupError(_("The backup archive is damaged: %s") % error) from error
+        # The manifest is believed only once its signature holds: its sums then vouch for
+        # every other file.
+        if not hmac.compare_digest(signature, sign(data)):
+            raise BackupError(
+                _(
+                    "The archive's signature does not match BACKUP_KEY: it was altered, is "
+                    "unsigned, or was signed with another key (that key: %(theirs)s; this "
+                    "server's: %(ours)s). Nothing was restored."
+                )
+                % {"theirs": signed_with(data), "ours": key_fingerprint()}
+            )
+        try:
+            manifest = json.loads(data)
             tar.extractall(into, filter="data")  # refuses absolute paths and "..", links out
         except (KeyError, ValueError, OSError, tarfile.TarError) as error:
             raise BackupError(_("The backup archive is damaged: %s") % error) from error
@@ -129,7 +219,7 @@ def verify(archive, into):
     present = {
         p.relative_to(into).as_posix()
         for p in Path(into).rglob("*")
-        if p.is_file() and p.name != MANIFEST
+        if p.is_file() and p.name not in (MANIFEST, SIGNATURE)
     }
     if present != set(expected):
         raise BackupError(
@@ -142,6 +232,13 @@ def verify(archive, into):
                 _("The file %s does not match its SHA-256 sum: the archive was altered.") % name
             )
     return manifest
+
+
+def signed_with(data):
+    try:
+        return str(json.loads(data).get("key") or "?")
+    except (ValueError, AttributeError):
+        return "?"
 
 
 def database_is_empty(database):
@@ -185,7 +282,8 @@ def restore(archive, database=None, media_root=None):
         dump = Path(work) / DUMPS[vendor]
         if vendor == "postgresql":
             result = subprocess.run(
-                ["pg_restore", "--no-owner", "--single-transaction", "--exit-on-error"]
+                ["pg_restore", "--no-owner", "--no-privileges", "--single-transaction"]
+                + ["--exit-on-error"]
                 + ["--dbname", database["NAME"], str(dump)],
                 env=pg_environment(database),
                 capture_output=True,
@@ -196,6 +294,7 @@ def restore(archive, database=None, media_root=None):
                     _("The database could not be restored and was left as it was: %s")
                     % result.stderr.strip()[-500:]
                 )
+            grant_application_role(database)
         else:
             shutil.copyfile(dump, database["NAME"])
         if (Path(work) / "media").exists():
@@ -203,14 +302,36 @@ def restore(archive, database=None, media_root=None):
     return manifest
 
 
+def grant_application_role(database):
+    """The grants a migrate gives DATABASE_APP_ROLE (portal/db_roles.py), on the restored
+    database: the archive's own are left out, as that role may not exist on this server."""
+    if not settings.DATABASE_APP_ROLE:
+        return
+    statements = db_roles.grant_statements(settings.DATABASE_APP_ROLE)
+    result = subprocess.run(
+        ["psql", "-v", "ON_ERROR_STOP=1", "-q", database["NAME"]],
+        input=";\n".join(statements) + ";\n",
+        env=pg_environment(database),
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise BackupError(
+            _(
+                "The database was restored but the application's role could not be granted its rights: %s"
+            )
+            % result.stderr.strip()[-500:]
+        )
+
+
 def prune(directory, daily, monthly):
     """Keep the newest archive of each of the last `daily` days and of the last `monthly`
     months that have one; delete the others. Returns the deleted paths."""
     archives = []
-    for path in Path(directory).glob("sotp-*.tar.gz"):
+    for path in Path(directory).glob("sotp-*.tar.gz*"):
         match = NAME.match(path.name)
         if match:
-            archives.append((datetime.strptime("".join(match.groups()), "%Y%m%d%H%M%S"), path))
+            archives.append((datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S"), path))
     archives.sort(reverse=True)
     keep, days, months = set(), [], []
     for made, path in archives:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
@@ -8,7 +9,9 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
 from portal import antivirus, media
-from portal.audit import client_address, record
+from portal.audit import record
+from portal.core import throttle
+from portal.core.addresses import client_address
 from portal.uploads import check_upload
 
 
@@ -95,12 +98,19 @@ class PasswordResetForm(WagtailPasswordResetForm):
     def save(self, *args, request=None, **kwargs):
         email = self.cleaned_data["email"]
         account = next(iter(self.get_users(email)), None)
-        record(
-            "portal.password_reset",
-            account,
-            label=email,
-            data={"email": email, "ip": client_address(request)},
+        address = client_address(request)
+        window = settings.PASSWORD_RESET_MINUTES * 60
+        # A few mails per address and per account in the window: a script cannot bury an
+        # inbox in reset mails. The page answers alike either way (it tells nothing).
+        throttled = (
+            throttle.count("password-reset", address, window) > settings.PASSWORD_RESETS_PER_ADDRESS
+            or throttle.count("password-reset", email.lower(), window)
+            > settings.PASSWORD_RESETS_PER_ACCOUNT
         )
+        data = {"email": email, "ip": address} | ({"throttled": True} if throttled else {})
+        record("portal.password_reset", account, label=email, data=data)
+        if throttled:
+            return None
         return super().save(*args, request=request, **kwargs)
 
 

@@ -3,6 +3,7 @@ reported to the operators at once; an admin session ends when idle or simply too
 
 import time
 
+from axes.handlers.database import AxesDatabaseHandler
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
+from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +20,34 @@ from wagtail.models import ModelLogEntry
 
 from portal.audit import account_named, record
 from portal.roles import OPERATORS
+
+
+class LockoutHandler(AxesDatabaseHandler):
+    """django-axes with one limit per kind of count (AXES_LOCKOUT_PARAMETERS, same order):
+    account and address, account alone, address alone. django-axes compares the largest
+    count with one limit; here any count at its own limit is reported as the lock limit."""
+
+    def get_failures(self, request, credentials=None):
+        limits = [
+            settings.AXES_FAILURE_LIMIT,
+            settings.LOGIN_ACCOUNT_FAILURE_LIMIT,
+            settings.LOGIN_ADDRESS_FAILURE_LIMIT,
+        ]
+        counts = [
+            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        ]
+        if any(count >= limit for count, limit in zip(counts, limits, strict=True)):
+            return settings.AXES_FAILURE_LIMIT
+        return min(counts[0], settings.AXES_FAILURE_LIMIT - 1)
+
+    def reset_user_attempts(self, request, credentials=None):
+        """After a successful sign-in, forget only this account's failures from this
+        address. django-axes forgets every count the request matches: then anyone with an
+        account could wipe their address's guesses at other accounts by signing in."""
+        [pair, *_others] = self.filter_user_attempts(request, credentials)
+        deleted, _kinds = pair.delete()
+        return deleted
 
 
 def on_locked_out(sender, request, username, ip_address, **kwargs):
@@ -43,9 +73,10 @@ def on_locked_out(sender, request, username, ip_address, **kwargs):
         send_mail(
             _("Account locked after failed sign-ins: %s") % username,
             _(
-                "The account %(username)s was locked for %(minutes)d minutes after "
-                "%(limit)d failed sign-ins, the last from %(ip)s. If this was not its owner, "
-                "treat it as a security incident (Art. 10.3 of the regulation)."
+                "Sign-in to the account %(username)s was locked for %(minutes)d minutes after "
+                "repeated failed sign-ins (%(limit)d from one address, or more from many), the "
+                "last from %(ip)s. If this was not its owner, treat it as a security incident "
+                "(Art. 10.3 of the regulation)."
             )
             % {
                 "username": username,

@@ -20,6 +20,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.audit import record
+from portal.core.redirects import next_url
 
 VERIFY, SETUP = "second_factor", "second_factor_setup"
 # Reachable before the second factor: these views, signing out, and the admin's files.
@@ -62,8 +63,7 @@ class CodeForm(forms.Form):
 
 
 def safe_next(request):
-    target = request.GET.get("next", "")
-    return target if target.startswith("/admin/") else reverse("wagtailadmin_home")
+    return next_url(request, "wagtailadmin_home")
 
 
 def check_code(request, device, form, action):

@@ -64,9 +64,7 @@ def check_upload(name, handle, size, allowed=None):
             formats=", ".join(ext.upper() for ext in sorted(allowed)),
         )
     limit = (
-        settings.MEDIA_MAX_UPLOAD_SIZE
-        if extension in MEDIA
-        else settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+        settings.MEDIA_MAX_UPLOAD_SIZE if extension in MEDIA else settings.DOCUMENT_MAX_UPLOAD_SIZE
     )
     if size > limit:
         refuse(

@@ -8,11 +8,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.feeds import SectionAtomFeed, SectionFeed
 from home.sitemap import SITEMAPS, robots
-from portal.views import healthz, serve_document
+from portal.views import document_password, healthz, page_password, serve_document
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, throttled (portal/views.py); same paths and names.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     # Ahead of Wagtail's own, same address: downloads without a bogus header (portal/views.py).
     re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
@@ -39,4 +45,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail serves everything else from the page tree; this must stay last.
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("", include(wagtail_urls)),
+]

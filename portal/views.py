@@ -1,8 +1,15 @@
+from functools import wraps
+
+from django.conf import settings
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from wagtail import views as wagtail_views
 from wagtail.documents.views import serve
 
 from portal import health
+from portal.core import throttle
+from portal.core.addresses import client_address
 
 
 @never_cache
@@ -21,3 +28,29 @@ def serve_document(request, document_id, document_filename):
     if response.has_header("Content-Encoding"):
         del response["Content-Encoding"]
     return response
+
+
+def throttled_password(view):
+    """Wagtail's password form of a protected page or document, with at most
+    PASSWORD_FORM_GUESSES wrong passwords from one address in PASSWORD_FORM_MINUTES: without
+    it a script tries thousands a minute."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        address = client_address(request)
+        minutes = settings.PASSWORD_FORM_MINUTES
+        if throttle.hits("view-password", address) >= settings.PASSWORD_FORM_GUESSES:
+            context = {"limit": settings.PASSWORD_FORM_GUESSES, "minutes": minutes}
+            return render(request, "portal/too_many_guesses.html", context, status=429)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:  # the form again: the password was wrong
+            throttle.count("view-password", address, minutes * 60)
+        return response
+
+    return guarded
+
+
+page_password = throttled_password(wagtail_views.authenticate_with_password)
+document_password = throttled_password(serve.authenticate_with_password)

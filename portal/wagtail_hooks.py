@@ -1,8 +1,9 @@
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.urls import path, reverse
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
+from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.sites.views import IndexView as SiteIndexView
 from wagtail.snippets.models import register_snippet
@@ -19,6 +20,38 @@ from portal.models import MaintenanceWindow
 for column in SiteIndexView.columns:
     if column.label == capfirst(column.name.replace("_", " ")):
         column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
+
+
+def incomplete_blocks(request, model):
+    """A 400 with a message when a POST lacks or garbles the block fields of a StreamField
+    (a form cut short by a lost connection, or a script), which Wagtail reads unchecked
+    (KeyError: 'body-count', a 500)."""
+    if request.method != "POST":
+        return None
+    for field in model._meta.get_fields():
+        if not isinstance(field, StreamField):
+            continue
+        try:
+            field.stream_block.value_from_datadict(request.POST, request.FILES, field.name)
+        except (KeyError, ValueError, TypeError, IndexError):
+            return HttpResponseBadRequest(
+                gettext(
+                    "The page's content arrived incomplete, so nothing was saved: reload the "
+                    "page in the editor and make the change again."
+                ),
+                content_type="text/plain; charset=utf-8",
+            )
+    return None
+
+
+@hooks.register("before_edit_page")  # also the revert view (a kind of edit)
+def refuse_incomplete_edit(request, page):
+    return incomplete_blocks(request, page.specific_class)
+
+
+@hooks.register("before_create_page")
+def refuse_incomplete_create(request, parent_page, page_class):
+    return incomplete_blocks(request, page_class)
 
 
 @hooks.register("register_log_actions")

@@ -102,10 +102,14 @@ def test_restore_reproduces_the_site_and_refuses_a_tampered_archive(tmp_path, em
         half = dump[: len(dump) // 2]
         manifest = json.load(original.extractfile("manifest.json"))
         manifest["files"]["database.pgdump"] = hashlib.sha256(half).hexdigest()
+        signed = json.dumps(manifest).encode()  # re-signed, as only a holder of the key can
+        replaced = {
+            "database.pgdump": half,
+            "manifest.json": signed,
+            "manifest.hmac": backup.sign(signed).encode(),
+        }
         for member in original.getmembers():
-            data = {"database.pgdump": half, "manifest.json": json.dumps(manifest).encode()}.get(
-                member.name
-            ) or original.extractfile(member).read()
+            data = replaced.get(member.name) or original.extractfile(member).read()
             member.size = len(data)
             copy.addfile(member, io.BytesIO(data))
     with pytest.raises(CommandError, match="giữ nguyên"):
@@ -114,6 +118,17 @@ def test_restore_reproduces_the_site_and_refuses_a_tampered_archive(tmp_path, em
 
     call_command("restore", str(archive), database_url=url, media_root=media)
     assert snapshot(name) == source
+    # The application's role has its rights on the restored database, and no more on the log.
+    with connect(name) as restored, restored.cursor() as cursor:
+        role = settings.DATABASE_APP_ROLE
+        cursor.execute(
+            "SELECT has_table_privilege(%s, 'wagtailcore_page', 'UPDATE'),"
+            " has_table_privilege(%s, 'wagtailcore_modellogentry', 'INSERT'),"
+            " has_table_privilege(%s, 'wagtailcore_modellogentry', 'DELETE'),"
+            " has_table_privilege(%s, 'wagtailcore_modellogentry', 'TRUNCATE')",
+            [role] * 4,
+        )
+        assert cursor.fetchone() == (True, True, False, False)
     restored = files_under(media)
     assert restored == files_under(settings.MEDIA_ROOT)
     assert any(path.endswith("qd-04.pdf") for path in restored)

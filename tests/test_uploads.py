@@ -68,7 +68,7 @@ def test_malicious_documents_are_refused_and_not_stored(client, login, name, con
 
 
 def test_an_oversized_document_is_refused(client, login, settings):
-    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
+    settings.DOCUMENT_MAX_UPLOAD_SIZE = 1024
     login(roles.CONTRIBUTORS)
     response, stored = upload_document(client, "lon.pdf", PDF + b"0" * 2048)
     assert stored == 0 and response.status_code == 200

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.core.redirects import next_url
 from workflow import deletion, views
 from workflow.dashboard import ModerationPanel, sees_moderation_panel
 from workflow.forms import ReasonForm
@@ -131,7 +132,7 @@ def refuse_bulk_publishing(request, action_type, objects, action_class_instance)
                 "Pages are published through the board's review and unpublished one at a time with a reason."
             ),
         )
-        return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+        return redirect(next_url(request, "wagtailadmin_explore_root"))
     if action_type == "delete":
         return refuse_locked_royalties(request, objects)
 
@@ -142,7 +143,7 @@ def refuse_locked_royalties(request, instances):
         period = getattr(instance, "period", instance)
         if isinstance(period, RoyaltyPeriod) and period.is_closed:
             messages.error(request, closed_message(period))
-            return redirect(request.GET.get("next") or "wagtailadmin_home")
+            return redirect(next_url(request, "wagtailadmin_home"))
 
 
 @hooks.register("before_unpublish_page")

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything deployment-specific comes from the
 environment so one build runs on a laptop, in CI and at sotp.quangtri.gov.vn."""
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -21,6 +22,11 @@ def env_bool(name, default=False):
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# Reverse proxies whose X-Forwarded-For is believed (portal/core/addresses.py): addresses or
+# networks, e.g. "127.0.0.1,10.0.0.0/24". Empty: the peer's own address is the client's.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start, not the lockout
 
 # The public address of the portal (Art. 2 of the regulation). Used for canonical URLs,
 # citations and links in emails.
@@ -133,21 +139,38 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sign-in: django-axes counts failures per account and locks it for a while (logged, and
+# Sign-in: django-axes counts failed sign-ins and locks for a while (logged, and
 # mailed to the operators: portal/security.py); then Django's own check of the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# One account from one address: AXES_FAILURE_LIMIT failures lock only that pair, so a
+# stranger cannot lock an account out for its owner. One account from any address: a higher
+# limit stops guesses spread over many addresses. One address, any account: stops one
+# address trying many accounts (set it above the number of staff behind one shared address).
+# Addresses come from portal.core.addresses (TRUSTED_PROXIES). An operator lifts a lock early
+# with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "30"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
-# Per account, whatever the address (guesses spread over many addresses are stopped), and
-# per address, whatever the account (one address trying many accounts). An operator lifts
-# a lock early with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# In this order: portal.security.LockoutHandler pairs each with its limit above.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_HANDLER = "portal.security.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.core.addresses.client_address"
 AXES_LOCKOUT_CALLABLE = "portal.security.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Wrong passwords on a password-protected page or document from one address before its form
+# pauses (portal/views.py), and for how long; password-reset mails (portal/forms.py) per
+# address and per account within PASSWORD_RESET_MINUTES.
+PASSWORD_FORM_GUESSES = int(os.environ.get("PASSWORD_FORM_GUESSES", "10"))
+PASSWORD_FORM_MINUTES = int(os.environ.get("PASSWORD_FORM_MINUTES", "15"))
+PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "5"))
+PASSWORD_RESETS_PER_ACCOUNT = int(os.environ.get("PASSWORD_RESETS_PER_ACCOUNT", "2"))
+PASSWORD_RESET_MINUTES = int(os.environ.get("PASSWORD_RESET_MINUTES", "60"))
 
 # Groups whose members must give a TOTP code after their password (portal/two_factor.py).
 # On in production; off by default elsewhere so `make run`'s demo accounts sign in at once.
@@ -184,11 +207,16 @@ TEMPLATES = [
 ]
 
 # SQLite by default so `make run` needs nothing installed; PostgreSQL through DATABASE_URL.
+# A connection kept between requests is checked before reuse: after a database restart the
+# next request opens a new one instead of answering 500.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+# The application's own PostgreSQL role (web processes, db_worker), which owns nothing:
+# migrate and restore, run as the owner, grant it what it needs (portal/db_roles.py).
+DATABASE_APP_ROLE = os.environ.get("DATABASE_APP_ROLE", "")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -199,6 +227,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "portal.passwords.VietnamesePatternValidator"},
 ]
 
 # Vietnamese site, Vietnamese admin; English source strings translated in locale/vi.
@@ -255,8 +284,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
 # (not WAGTAILDOCS_EXTENSIONS, whose check would add a second, English one).
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "rtf", "txt", "zip"]
 DOCUMENT_EXTENSIONS += ["mp3", "m4a", "ogg", "wav", "mp4", "webm"]  # audio and video
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 MEDIA_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # audio and video
+# Wagtail's own check knows one limit for every file: the larger; portal/uploads.py holds
+# each kind to its own (the reverse proxy's client_max_body_size must allow it too).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = MEDIA_MAX_UPLOAD_SIZE
 # Through the application, never straight from the media folder (permissions, collections),
 # always as a download, with Wagtail's "default-src 'none'" policy on the response.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -320,6 +352,11 @@ SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "15"))
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", "7"))
 BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
+# Signs each archive's manifest (HMAC-SHA256); restore refuses an archive it did not sign.
+# Kept in the environment and, separately from the archives, in the operators' safe.
+BACKUP_KEY = os.environ.get("BACKUP_KEY", "")
+# Optional: archives are then encrypted as a whole (AES-256 through openssl, .tar.gz.enc).
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 # /healthz reports the search queue as behind when an update due has waited longer.
 HEALTH_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTH_MAX_QUEUE_LAG_SECONDS", "300"))
 

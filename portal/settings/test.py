@@ -1,13 +1,19 @@
+import os
+
 from .base import *  # noqa: F403
 
 # Tests run against PostgreSQL started by scripts/services/postgres.sh; `make test-fast`
 # points DATABASE_URL at SQLite instead.
 DATABASES = {
     "default": dj_database_url.config(  # noqa: F405
-        default="postgres://portal:portal@127.0.0.1:5432/portal"
+        default="postgres://portal:portal@127.0.0.1:5432/portal", conn_health_checks=True
     )
 }
+# Tests set up the database as its owner; the application's role gets its grants there
+# (scripts/services/postgres.sh creates both roles).
+DATABASE_APP_ROLE = os.environ.get("DATABASE_APP_ROLE", "portal_app")
 SECRET_KEY = "test-only-key"
+BACKUP_KEY = "test-only-backup-key"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -26,6 +26,7 @@ PidFile $HOME_DIR/clamd.pid
 LogFile $HOME_DIR/clamd.log
 Foreground no
 User root
+StreamMaxLength 210M
 CONF
 /usr/sbin/clamd --config-file="$HOME_DIR/clamd.conf"
 for _ in $(seq 1 60); do

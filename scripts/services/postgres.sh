@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL answers on 127.0.0.1:$PGPORT for the tests: starts the Debian cluster
-# (installing Debian's `postgresql` package when no server is there) and creates the role and
-# database of portal/settings/test.py. Safe to run again.
+# (installing Debian's `postgresql` package when no server is there) and creates the roles and
+# database of portal/settings/test.py: the owner (migrate, restore, the test database) and
+# the application's role, which owns nothing (its grants come with each migrate,
+# portal/db_roles.py). Safe to run again.
 set -euo pipefail
 PGPORT=${PGPORT:-5432}
 ROLE=${PORTAL_DB_USER:-portal}
 PASSWORD=${PORTAL_DB_PASSWORD:-portal}
 DB=${PORTAL_DB_NAME:-portal}
+APP_ROLE=${DATABASE_APP_ROLE:-portal_app}
+APP_PASSWORD=${DATABASE_APP_PASSWORD:-portal_app}
 
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sudo -n -u postgres sh -c "$1"; fi
@@ -46,4 +50,13 @@ SQL
     as_postgres "createdb -p $PGPORT -O $ROLE -E UTF8 -T template0 $DB"
   fi
 fi
-echo "PostgreSQL ready on 127.0.0.1:$PGPORT (database $DB, role $ROLE)."
+if ! PGPASSWORD="$APP_PASSWORD" psql -h 127.0.0.1 -p "$PGPORT" -U "$APP_ROLE" -d "$DB" -tAc "select 1" >/dev/null 2>&1; then
+  as_postgres "psql -p $PGPORT -v ON_ERROR_STOP=1 -q" <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$APP_ROLE') THEN
+    CREATE ROLE $APP_ROLE LOGIN PASSWORD '$APP_PASSWORD';
+  END IF;
+END \$\$;
+SQL
+fi
+echo "PostgreSQL ready on 127.0.0.1:$PGPORT (database $DB, owner $ROLE, application role $APP_ROLE)."
