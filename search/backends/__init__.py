@@ -71,6 +71,12 @@ def vietnamese_backend(base_backend):
         {"mapping_class": mapping},
     )
 
+    class VietnameseIndex(base_backend.index_class):
+        def exists(self):
+            # modelsearch passes the name positionally, which Elasticsearch's 8 client refuses
+            # (TypeError): the search worker could not recreate a lost index there.
+            return bool(self.es.indices.exists(index=self.name))
+
     class VietnameseSearchResults(base_backend.results_class):
         def _get_es_body(self, for_count=False):
             body = super()._get_es_body(for_count)
@@ -83,6 +89,7 @@ def vietnamese_backend(base_backend):
 
     class VietnameseSearchBackend(base_backend):
         mapping_class = mapping
+        index_class = VietnameseIndex
         query_compiler_class = query_compiler
         autocomplete_query_compiler_class = autocomplete_compiler
         results_class = VietnameseSearchResults
@@ -91,6 +98,19 @@ def vietnamese_backend(base_backend):
             settings = params.setdefault("INDEX_SETTINGS", {})
             params["INDEX_SETTINGS"] = _merge(VIETNAMESE_ANALYSIS, settings)
             super().__init__(params)
+
+        def answers(self, timeout=1):
+            """Whether the engine answers, asked by its cluster health: the clients' ping()
+            asks GET /, which the minimal Elasticsearch has no handler for, so it says no
+            while that engine is up."""
+            try:
+                if hasattr(self.es, "options"):  # Elasticsearch's client
+                    self.es.options(request_timeout=timeout).cluster.health()
+                else:  # OpenSearch's
+                    self.es.cluster.health(request_timeout=timeout)
+            except Exception:  # any client error means "not now"
+                return False
+            return True
 
     return VietnameseSearchBackend
 
