@@ -12,13 +12,8 @@ from wagtail.models import Site
 from home.models import ArticleIndexPage
 from legal_docs.models import LegalDocumentIndexPage
 from portal import roles
-from tests.helpers import (
-    empty_engine,
-    refresh_engine,
-    run_search_worker,
-    search_server,
-    setup_portal,
-)
+from search.backends import search_server
+from tests.helpers import empty_engine, refresh_engine, run_search_worker, setup_portal
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")

@@ -2,9 +2,7 @@
 the Wagtail page editor posts (for tests that drive the admin as a person would), and
 building legal documents and exchange records."""
 
-import json
 import os
-import urllib.request
 from datetime import date
 
 from django.core.management import call_command
@@ -122,21 +120,6 @@ def refresh_engine(*pages):
         for page in pages:
             backend.add(page)
         backend.es.indices.refresh(index=f"{backend.index_prefix}*")
-
-
-def search_server(url):
-    """("Elasticsearch" or "OpenSearch", version) of the engine at `url`, from its node info:
-    the minimal Elasticsearch has no GET /, and names itself in a header of every answer,
-    which OpenSearch never sends; OpenSearch names itself in GET /."""
-    with urllib.request.urlopen(
-        f"{url}/_nodes/_local?filter_path=nodes.*.version", timeout=10
-    ) as r:
-        [node] = json.load(r)["nodes"].values()
-        if r.headers.get("X-Elastic-Product") == "Elasticsearch":
-            return "Elasticsearch", node["version"]
-    with urllib.request.urlopen(url, timeout=10) as r:
-        distribution = json.load(r)["version"].get("distribution")
-    return ("OpenSearch" if distribution == "opensearch" else str(distribution)), node["version"]
 
 
 def empty_engine():

@@ -7,7 +7,9 @@ autocomplete is searched with the same analyzer, not Wagtail's "standard" one th
 accented prefixes (wagtail/wagtail#13005). Every value is NFC-normalised before indexing, as
 every query is before searching."""
 
+import json
 import unicodedata
+import urllib.request
 
 VIETNAMESE_ANALYSIS = {
     "settings": {
@@ -124,3 +126,17 @@ def _merge(base, extra):
             else value
         )
     return merged
+
+
+def search_server(url):
+    """("Elasticsearch" or "OpenSearch", version) of the engine at `url`, from its node info:
+    the minimal Elasticsearch has no GET /, and names itself in a header of every answer,
+    which OpenSearch never sends; OpenSearch names itself in GET /."""
+    nodes = f"{url}/_nodes/_local?filter_path=nodes.*.version"
+    with urllib.request.urlopen(nodes, timeout=10) as response:
+        [node] = json.load(response)["nodes"].values()
+        if response.headers.get("X-Elastic-Product") == "Elasticsearch":
+            return "Elasticsearch", node["version"]
+    with urllib.request.urlopen(url, timeout=10) as response:
+        distribution = json.load(response)["version"].get("distribution")
+    return ("OpenSearch" if distribution == "opensearch" else str(distribution)), node["version"]
