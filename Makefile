@@ -4,6 +4,12 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The two search engines the search tests run on, each asserted by the tests (conftest.py).
+OPENSEARCH_VERSION ?= 2.19.6
+ELASTICSEARCH_VERSION ?= 8.19.21
+export OPENSEARCH_VERSION ELASTICSEARCH_VERSION
+OPENSEARCH := SEARCH_URL=http://127.0.0.1:9200 SEARCH_ENGINE=opensearch2 SEARCH_SERVER="OpenSearch $(OPENSEARCH_VERSION)"
+ELASTICSEARCH := SEARCH_URL=http://127.0.0.1:9201 SEARCH_ENGINE=elasticsearch8 SEARCH_SERVER="Elasticsearch $(ELASTICSEARCH_VERSION)"
 
 .PHONY: run test test-fast install lint messages bench
 
@@ -23,17 +29,21 @@ run: install
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Everything, on PostgreSQL and a real Chromium, as CI runs it.
+# Everything, on PostgreSQL and a real Chromium, as CI runs it: the whole suite with
+# OpenSearch, then the `search` tests again with Elasticsearch.
 test: install
 	bash scripts/services/postgres.sh
 	bash scripts/services/opensearch.sh
+	bash scripts/services/elasticsearch.sh
 	bash scripts/services/clamav.sh
 	bash scripts/services/packages.sh chromium gettext
 	npm ci --no-audit --no-fund --silent  # axe-core for the accessibility tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	SEARCH_URL=http://127.0.0.1:9200 CLAMAV_ADDRESS=tcp:127.0.0.1:3310 \
+	$(OPENSEARCH) CLAMAV_ADDRESS=tcp:127.0.0.1:3310 \
 		DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
+	$(ELASTICSEARCH) CLAMAV_ADDRESS=tcp:127.0.0.1:3310 \
+		DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m search
 
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
@@ -41,10 +51,12 @@ test-fast: install
 	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus"
 
 # The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,
-# Redis and 100,000 generated documents; prints the table the README keeps.
+# Redis and 100,000 generated documents; prints the table the README keeps, the search row
+# once per engine.
 bench: install
 	bash scripts/services/postgres.sh
 	bash scripts/services/opensearch.sh
+	bash scripts/services/elasticsearch.sh
 	bash scripts/services/redis.sh
 	bash scripts/services/packages.sh wrk
 	$(PY) scripts/bench/load.py $(BENCH_ARGS)

@@ -77,10 +77,7 @@ def is_engine(backend):
 
 
 def answers(backend, timeout=1):
-    try:
-        return bool(backend.es.ping(request_timeout=timeout))
-    except Exception:  # any client error means "not now"
-        return False
+    return backend.answers(timeout)  # search/backends: the same check on every engine
 
 
 def within(queryset, pages):

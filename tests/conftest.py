@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -11,6 +12,7 @@ from wagtail.models import Site
 from home.models import ArticleIndexPage
 from legal_docs.models import LegalDocumentIndexPage
 from portal import roles
+from search.backends import search_server
 from tests.helpers import empty_engine, refresh_engine, run_search_worker, setup_portal
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
@@ -25,6 +27,39 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# The server each SEARCH_ENGINE client is for: `make test` runs the search tests once per
+# engine, and a run must not pass on the other engine because a URL or port was mixed up.
+ENGINE_SERVERS = {
+    "elasticsearch8": ("Elasticsearch", "8."),
+    "elasticsearch9": ("Elasticsearch", "9."),
+    "opensearch2": ("OpenSearch", "2."),
+    "opensearch3": ("OpenSearch", "3."),
+}
+
+
+def pytest_report_header(config):
+    url = os.environ.get("SEARCH_URL")
+    if url:
+        product, version = search_server(url)
+        return f"search engine: {product} {version} at {url}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def search_engine_is_the_one_expected():
+    """SEARCH_ENGINE's product and major version, and SEARCH_SERVER ("Elasticsearch
+    8.19.21", set by `make test`) exactly when given, are the server at SEARCH_URL."""
+    if not settings.SEARCH_URL:
+        return
+    product, version = search_server(settings.SEARCH_URL)
+    expected_product, major = ENGINE_SERVERS[settings.SEARCH_ENGINE]
+    assert (product, version[: len(major)]) == (expected_product, major), (
+        f"SEARCH_ENGINE={settings.SEARCH_ENGINE} but {settings.SEARCH_URL} is {product} {version}"
+    )
+    expected = os.environ.get("SEARCH_SERVER")
+    assert expected in (None, f"{product} {version}"), (
+        f"expected {expected}, found {product} {version}"
+    )
 
 
 @pytest.fixture(scope="session")

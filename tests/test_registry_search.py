@@ -5,7 +5,6 @@ validity worked out by the engine exactly as annotate_validity() does in SQL."""
 from datetime import date, timedelta
 
 import pytest
-from opensearchpy.helpers import bulk
 from wagtail.search.backends import get_search_backend
 
 from legal_docs.listing import SEARCH_LIMIT, listing_context
@@ -44,7 +43,7 @@ def indexed():
         {"_op_type": "delete", "_index": name, "_id": mapping.get_document_id(page)}
         for page in added
     ]
-    bulk(backend.es, actions, raise_on_error=False)
+    backend.bulk(backend.es, actions, raise_on_error=False)  # the engine client's own helper
     backend.es.indices.refresh(index=name)
 
 
@@ -150,9 +149,11 @@ def test_validity_on_the_engine_is_the_validity_in_sql(registry, indexed):
                     "bool": {
                         "filter": [validity_clause(value, col, day), {"terms": {col["id"]: pks}}]
                     }
-                }
+                },
+                "size": 50,
+                "stored_fields": ["pk"],
             }
-            hits = backend.es.search(index=name, body=body, size=50, stored_fields="pk")
+            hits = backend.es.search(index=name, body=body)
             found = {int(hit["fields"]["pk"][0]) for hit in hits["hits"]["hits"]}
             assert found == {pk for pk, v in in_sql.items() if v == value}, (day, value)
 

@@ -86,3 +86,48 @@ def test_exact_marks_rank_first(news, backend):
     assert found.index("Cơ sở dữ liệu hộ tịch") < found.index("Co so du lieu ho tich")
     found = titles(search_pages("co so du lieu ho tich", queryset, engine), 10)
     assert {"Cơ sở dữ liệu hộ tịch", "Co so du lieu ho tich"} <= set(found)
+
+
+def analyzed(engine, model, analyzer, text):
+    """{position: {tokens}} as the engine's index for `model` analyses `text`."""
+    index = engine.get_index_for_model(model).name
+    body = {"analyzer": analyzer, "text": text}
+    tokens = engine.es.indices.analyze(index=index, body=body)["tokens"]
+    positions = {}
+    for token in tokens:
+        positions.setdefault(token["position"], set()).add(token["token"])
+    return positions
+
+
+def test_the_engine_folds_vietnamese_as_it_indexes_and_searches(news):
+    # Whichever engine SEARCH_URL is: its index carries the project's analysis (asciifolding
+    # with the original kept, edge n-grams), so each word is there with and without marks.
+    engine = get_search_backend("default")
+    title = "Thủ tục nhận nuôi con nuôi ở huyện Đakrông"
+    page = add_live_child(
+        news, ArticlePage(title=title, slug="nuoi-con-nuoi", lead=title, **BYLINE)
+    )
+    refresh_engine(page)
+
+    words = analyzed(engine, ArticlePage, "vi_text", "Quyết định Đakrông")
+    assert list(words.values()) == [{"quyết", "quyet"}, {"định", "dinh"}, {"đakrông", "dakrong"}]
+    prefixes = set().union(*analyzed(engine, ArticlePage, "edgengram_analyzer", "Hộ").values())
+    assert prefixes == {"h", "hộ", "ho"}
+
+    queryset = Page.objects.live().public().specific()
+    for query in [
+        "nhận nuôi con nuôi Đakrông",
+        "nhan nuoi con nuoi dakrong",
+        "NHAN NUOI CON NUOI DAKRONG",
+        unicodedata.normalize("NFD", "nhận nuôi con nuôi Đakrông"),
+    ]:
+        assert titles(search_pages(query, queryset, engine)) == [title], query
+    for prefix in ["nuôi con nuôi Đakr", "nuoi con nuoi dakr"]:
+        assert titles(engine.autocomplete(prefix, ArticlePage.objects.live())) == [title], prefix
+
+
+def test_the_engine_tells_whether_an_index_exists():
+    # The search worker asks before each update, to recreate an index the engine lost.
+    engine = get_search_backend("default")
+    assert engine.get_index_for_model(ArticlePage).exists()
+    assert not engine.index_class(engine, f"{engine.index_prefix}never_made").exists()

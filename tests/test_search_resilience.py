@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -52,7 +53,19 @@ def stop_engine():
 
 
 def start_engine():
-    subprocess.run(["bash", "scripts/services/opensearch.sh"], cwd=settings.BASE_DIR, check=True)
+    """Through the engine's own script, on the port the tests use (the session checked that
+    SEARCH_ENGINE names the server at SEARCH_URL, tests/conftest.py)."""
+    port = str(urlsplit(settings.SEARCH_URL).port)
+    if settings.SEARCH_ENGINE.startswith("elasticsearch"):
+        script, env = "elasticsearch.sh", {"ELASTICSEARCH_PORT": port}
+    else:
+        script, env = "opensearch.sh", {"SEARCH_PORT": port}
+    subprocess.run(
+        ["bash", f"scripts/services/{script}"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        check=True,
+    )
 
 
 def search_page(client, query):

@@ -4,7 +4,9 @@ documents, wrk on the same machine. For each public page type: requests/s, p50 a
 the page cache (each URL requested once before) and without it (PAGE_CACHE_SECONDS=0),
 and the SQL queries of one uncached request; a copy of the home page served by whitenoise
 as a static file gives the ceiling of the stack. Then 50 clients for 60 s on a mix of all
-pages, which must give no error.
+pages, which must give no error. The search row runs once per engine (BENCH_ENGINES: client
+name and URL of each; OpenSearch on 9200 and Elasticsearch on 9201 by default, both started
+by `make bench`), the other rows on the first.
 
     make bench                      # or: .venv/bin/python scripts/bench/load.py --help
 
@@ -30,7 +32,13 @@ sys.path.insert(0, str(ROOT))
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://portal:portal@127.0.0.1:5432/portal_bench"
 )
-SEARCH_URL = os.environ.get("SEARCH_URL", "http://127.0.0.1:9200")
+ENGINES = [
+    tuple(engine.split("="))
+    for engine in os.environ.get(
+        "BENCH_ENGINES", "opensearch2=http://127.0.0.1:9200 elasticsearch8=http://127.0.0.1:9201"
+    ).split()
+]
+SEARCH_ENGINE, SEARCH_URL = ENGINES[0]
 PORT = int(os.environ.get("BENCH_PORT", "8099"))
 ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -39,7 +47,8 @@ ENV = {
     "SECURE_SSL_REDIRECT": "0",  # no proxy in front here to end HTTPS
     "DATABASE_URL": DATABASE_URL,
     "SEARCH_URL": SEARCH_URL,
-    "SEARCH_INDEX_PREFIX": "bench_sotp_",
+    "SEARCH_ENGINE": SEARCH_ENGINE,
+    "SEARCH_INDEX_PREFIX": os.environ.get("BENCH_INDEX_PREFIX", "bench_sotp_"),
     "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2"),
     "LOG_LEVEL": "WARNING",
 }
@@ -58,6 +67,7 @@ from django.test import Client, override_settings  # noqa: E402
 from home.models import ArticlePage, SectionPage  # noqa: E402
 from legal_docs.models import LegalDocumentPage  # noqa: E402
 from scripts.bench.measure import counted_get  # noqa: E402
+from search.backends import search_server  # noqa: E402
 
 CEILING = "bench/trang-chu.html"
 FIRST_VISIT = "listing (filters never asked before)"
@@ -76,8 +86,8 @@ def ensure_database():
     admin.close()
 
 
-def indexed_pages():
-    url = f"{SEARCH_URL}/{ENV['SEARCH_INDEX_PREFIX']}wagtailcore_page/_count"
+def indexed_pages(search_url):
+    url = f"{search_url}/{ENV['SEARCH_INDEX_PREFIX']}wagtailcore_page/_count"
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return json.load(response)["count"]
@@ -94,9 +104,16 @@ def prepare(documents):
     if missing > 0:
         print(f"generating {missing} legal documents...", flush=True)
         call_command("generate_legal_documents", count=missing, stdout=quiet)
-    if indexed_pages() < LegalDocumentPage.objects.live().count():
-        print("indexing for the search engine (a few minutes)...", flush=True)
-        call_command("update_index", stdout=quiet)
+    for engine, url in ENGINES:
+        if indexed_pages(url) < LegalDocumentPage.objects.live().count():
+            print(f"indexing for {engine} at {url} (a few minutes)...", flush=True)
+            default = {**settings.WAGTAILSEARCH_BACKENDS["default"]}
+            default.update(BACKEND=f"search.backends.{engine}", URLS=[url])
+            backends = {**settings.WAGTAILSEARCH_BACKENDS, "default": default}
+            # With the first engine the database's own index too, which search falls back on.
+            only = None if (engine, url) == ENGINES[0] else "default"
+            with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+                call_command("update_index", backend_name=only, stdout=quiet)
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
@@ -150,8 +167,9 @@ def queries_per_page(pages):
 
 
 class Server:
-    def __init__(self, page_cache_seconds):
+    def __init__(self, page_cache_seconds, engine=ENGINES[0]):
         self.env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+        self.env.update(SEARCH_ENGINE=engine[0], SEARCH_URL=engine[1])
 
     def __enter__(self):
         self.process = subprocess.Popen(
@@ -233,6 +251,10 @@ def main():
     queries = queries_per_page(pages)
     rows = [row for row in pages if not args.only or row in args.only.split("|")]
     results = {}
+    # The search row again on every other engine: "search, Elasticsearch 8.19.21".
+    names = {engine: "{} {}".format(*search_server(engine[1])) for engine in ENGINES}
+    searched = [row for row in rows if row == "search"]
+    engine_rows = [f"search, {names[engine]}" for engine in ENGINES[1:]] if searched else []
     for mode, seconds in (("uncached", 0), ("cached", 300)):
         cache.clear()
         with Server(seconds):
@@ -248,8 +270,21 @@ def main():
             if mode == "cached" and args.soak_seconds:
                 mix = [path for row in rows for path in pages[row][:20]]
                 soak = wrk(mix, args.soak_seconds, args.soak_connections)
+        for engine, row in zip(ENGINES[1:], engine_rows, strict=False):
+            cache.clear()
+            with Server(seconds, engine):
+                warm(pages["search"])
+                results[row, mode] = wrk(pages["search"], args.seconds, args.connections)
 
     total = LegalDocumentPage.objects.live().count()
+    # The search row names its engine, and the other engines' search rows follow it.
+    labels = {row: row for row in rows}
+    if searched:
+        labels["search"] = f"search, {names[ENGINES[0]]}"
+        labels.update({row: row for row in engine_rows})
+        queries.update({row: queries["search"] for row in engine_rows})
+        at = rows.index("search") + 1
+        rows[at:at] = engine_rows
     print(
         f"\n{total:,} legal documents; gunicorn 2 sync workers, {os.cpu_count()} cores; wrk "
         f"-t2 -c{args.connections}, {args.seconds} s per row; req/s, p50 / p99 ms\n"
@@ -263,7 +298,7 @@ def main():
         hit = results.get((row, "cached"))
         cached = f"{hit[0]:,.0f} | {hit[1]:.1f} / {hit[2]:.1f}" if hit else "– | –"
         print(
-            f"| {row} | {queries[row]} | {uncached[0]:,.0f} | {uncached[1]:.1f} / {uncached[2]:.1f} "
+            f"| {labels[row]} | {queries[row]} | {uncached[0]:,.0f} | {uncached[1]:.1f} / {uncached[2]:.1f} "
             f"| {cached} |"
         )
     ceiling = results["ceiling"]

@@ -7,7 +7,9 @@ autocomplete is searched with the same analyzer, not Wagtail's "standard" one th
 accented prefixes (wagtail/wagtail#13005). Every value is NFC-normalised before indexing, as
 every query is before searching."""
 
+import json
 import unicodedata
+import urllib.request
 
 VIETNAMESE_ANALYSIS = {
     "settings": {
@@ -71,6 +73,12 @@ def vietnamese_backend(base_backend):
         {"mapping_class": mapping},
     )
 
+    class VietnameseIndex(base_backend.index_class):
+        def exists(self):
+            # modelsearch passes the name positionally, which Elasticsearch's 8 client refuses
+            # (TypeError): the search worker could not recreate a lost index there.
+            return bool(self.es.indices.exists(index=self.name))
+
     class VietnameseSearchResults(base_backend.results_class):
         def _get_es_body(self, for_count=False):
             body = super()._get_es_body(for_count)
@@ -83,6 +91,7 @@ def vietnamese_backend(base_backend):
 
     class VietnameseSearchBackend(base_backend):
         mapping_class = mapping
+        index_class = VietnameseIndex
         query_compiler_class = query_compiler
         autocomplete_query_compiler_class = autocomplete_compiler
         results_class = VietnameseSearchResults
@@ -91,6 +100,19 @@ def vietnamese_backend(base_backend):
             settings = params.setdefault("INDEX_SETTINGS", {})
             params["INDEX_SETTINGS"] = _merge(VIETNAMESE_ANALYSIS, settings)
             super().__init__(params)
+
+        def answers(self, timeout=1):
+            """Whether the engine answers, asked by its cluster health: the clients' ping()
+            asks GET /, which the minimal Elasticsearch has no handler for, so it says no
+            while that engine is up."""
+            try:
+                if hasattr(self.es, "options"):  # Elasticsearch's client
+                    self.es.options(request_timeout=timeout).cluster.health()
+                else:  # OpenSearch's
+                    self.es.cluster.health(request_timeout=timeout)
+            except Exception:  # any client error means "not now"
+                return False
+            return True
 
     return VietnameseSearchBackend
 
@@ -104,3 +126,17 @@ def _merge(base, extra):
             else value
         )
     return merged
+
+
+def search_server(url):
+    """("Elasticsearch" or "OpenSearch", version) of the engine at `url`, from its node info:
+    the minimal Elasticsearch has no GET /, and names itself in a header of every answer,
+    which OpenSearch never sends; OpenSearch names itself in GET /."""
+    nodes = f"{url}/_nodes/_local?filter_path=nodes.*.version"
+    with urllib.request.urlopen(nodes, timeout=10) as response:
+        [node] = json.load(response)["nodes"].values()
+        if response.headers.get("X-Elastic-Product") == "Elasticsearch":
+            return "Elasticsearch", node["version"]
+    with urllib.request.urlopen(url, timeout=10) as response:
+        distribution = json.load(response)["version"].get("distribution")
+    return ("OpenSearch" if distribution == "opensearch" else str(distribution)), node["version"]
