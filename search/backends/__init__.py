@@ -7,7 +7,7 @@ autocomplete is searched with the same analyzer, not Wagtail's "standard" one th
 accented prefixes (wagtail/wagtail#13005). Every value is NFC-normalised before indexing, as
 every query is before searching."""
 
-import unicodedata
+from portal.core.text import nfc
 
 VIETNAMESE_ANALYSIS = {
     "settings": {
@@ -37,17 +37,6 @@ VIETNAMESE_ANALYSIS = {
         }
     }
 }
-
-
-def nfc(value):
-    """NFC-normalise every string inside a document (dicts, lists, strings)."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, list):
-        return [nfc(item) for item in value]
-    if isinstance(value, dict):
-        return {key: nfc(item) for key, item in value.items()}
-    return value
 
 
 class VietnameseMappingMixin:

@@ -1,0 +1,1 @@
+"""Foundation helpers every app may use; this package imports no app."""
