@@ -6,8 +6,10 @@ portal.core.text.fold (đ as d, every mark gone, stacked ones too), and a query 
 same way and cut into words as the engine's standard tokenizer cuts it (letters and digits),
 each word quoted: "quyet dinh" finds "Quyết định", and no input reaches FTS5 as syntax."""
 
+import functools
 import re
 
+from modelsearch.backends.database.fallback import DatabaseSearchBackend
 from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import (
     ObjectIndexer,
@@ -16,6 +18,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
+from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
@@ -95,4 +98,13 @@ class FoldedSQLiteSearchBackend(SQLiteSearchBackend):
     autocomplete_query_compiler_class = AutocompleteQueryCompiler
 
 
-SearchBackend = FoldedSQLiteSearchBackend
+@functools.cache
+def fts5_ready():
+    return fts5_available() and fts_table_exists()
+
+
+def SearchBackend(params):  # noqa: N802 (Wagtail looks up this name)
+    """The folding FTS5 backend; an SQLite without FTS5 searches as Wagtail does without it."""
+    if fts5_ready():
+        return FoldedSQLiteSearchBackend(params)
+    return DatabaseSearchBackend(params)
