@@ -19,7 +19,14 @@ from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.models.validity import today
 from legal_docs.numbering import number_key
 from portal import chrome
-from search.engine import clean_query, is_engine, ranked_pks, remembered, with_fallback
+from search.engine import (
+    clean_query,
+    is_engine,
+    page_number,
+    ranked_pks,
+    remembered,
+    with_fallback,
+)
 
 SORTS = {
     "-issue_date": ("-issue_date", _("Newest issue date first")),
@@ -29,12 +36,23 @@ SORTS = {
 }
 
 
+MAX_ID = 2**31 - 1
+
+
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Words in the document"), required=False, max_length=10_000)
     so = forms.CharField(label=_("Number/symbol"), required=False, max_length=100)
-    loai = forms.IntegerField(label=_("Document type"), required=False)
-    co_quan = forms.IntegerField(label=_("Issuing authority"), required=False)
-    linh_vuc = forms.IntegerField(label=pgettext_lazy("subject area", "Field"), required=False)
+    # Ids within the database's integer range: a larger one is a bad link, not a search for
+    # the engine or PostgreSQL to refuse.
+    loai = forms.IntegerField(
+        label=_("Document type"), required=False, min_value=1, max_value=MAX_ID
+    )
+    co_quan = forms.IntegerField(
+        label=_("Issuing authority"), required=False, min_value=1, max_value=MAX_ID
+    )
+    linh_vuc = forms.IntegerField(
+        label=pgettext_lazy("subject area", "Field"), required=False, min_value=1, max_value=MAX_ID
+    )
     nam = forms.IntegerField(
         label=_("Year of issue"), required=False, min_value=1945, max_value=2100
     )
@@ -136,13 +154,6 @@ def total_from(options, data):
 SEARCH_LIMIT = 200
 
 
-def page_number(raw):
-    try:
-        return max(int(raw), 1)
-    except (TypeError, ValueError):
-        return 1
-
-
 def database_search(index_page, base, data, query, number, backend):
     """The registry's search on the database backend, while the engine is away or where
     there is none: the best 200 matches, then the filters and counts among them in SQL.
@@ -190,7 +201,9 @@ def choices(options, query):
 
 def listing_context(index_page, request):
     form = FilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    # A value the form refuses is left out (its message shows) and the rest still applies.
+    form.is_valid()
+    data = form.cleaned_data if form.is_bound else {}
     query = clean_query(data.get("q") or "")
     # Documents have no subpages, so "public" means no restriction of their own (the index's
     # restrictions are enforced before this runs): a subquery instead of Wagtail's extra query.
@@ -201,7 +214,7 @@ def listing_context(index_page, request):
     degraded = capped = False
     if query:
         page, options, capped, degraded = search_context(
-            index_page, base, data, query, page_number(request.GET.get("page"))
+            index_page, base, data, query, page_number(request.GET.get("page"), PAGE_SIZE)
         )
     else:
         documents = apply_filters(base, data).select_related("document_type", "issuing_authority")

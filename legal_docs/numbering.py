@@ -6,6 +6,8 @@ import unicodedata
 
 from django.utils.text import slugify
 
+from portal.core.text import fold  # noqa: F401 (re-exported: callers import it from here)
+
 # 2975/QĐ-UBND, 60/2014/QH13, 123/2015/NĐ-CP, 22/2023/TT-BTTTT, 01/2016/TTLT-BTP-BTC
 NUMBER_SYMBOL = re.compile(r"^\d{1,5}(/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ][A-ZĐ0-9]*)*$")
 
@@ -18,13 +20,6 @@ def clean_number_symbol(value):
 
 def is_valid_number_symbol(value):
     return bool(NUMBER_SYMBOL.match(clean_number_symbol(value)))
-
-
-def fold(text):
-    """Lower case without diacritics, đ as d: what citizens type when they skip accents."""
-    text = unicodedata.normalize("NFD", text or "").replace("đ", "d").replace("Đ", "D")
-    text = "".join(char for char in text if unicodedata.category(char) != "Mn")
-    return unicodedata.normalize("NFC", text).lower()
 
 
 def number_key(value):

@@ -7,12 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from home.models import paginate
+from legal_docs.listing import MAX_ID
 from legal_docs.models import OnlineLevel, ProcedurePage
 from portal import chrome
 
 
 class ProcedureFilterForm(forms.Form):
-    linh_vuc = forms.IntegerField(label=pgettext_lazy("subject area", "Field"), required=False)
+    linh_vuc = forms.IntegerField(
+        label=pgettext_lazy("subject area", "Field"), required=False, min_value=1, max_value=MAX_ID
+    )
     muc_do = forms.ChoiceField(
         label=_("Level of online service"),
         required=False,

@@ -7,15 +7,19 @@ import re
 import unicodedata
 
 from django.core.cache import cache
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from legal_docs.numbering import fold
 from portal import chrome
+from portal.core.text import fold
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+# The engine refuses to page past this many hits (its index.max_result_window).
+MAX_RESULT_WINDOW = 10_000
 ENGINE_CHECK_SECONDS = 10
+CLIENT_MODULES = {"opensearchpy", "elasticsearch", "elastic_transport", "urllib3"}
 
 
 def clean_query(raw):
@@ -24,6 +28,16 @@ def clean_query(raw):
     text = unicodedata.normalize("NFC", raw or "")
     text = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in text)
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def page_number(raw, page_size):
+    """1 for anything but a page number; at most the last page the engine can reach (it
+    refuses to page past MAX_RESULT_WINDOW hits), past which no one reads anyway."""
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_RESULT_WINDOW // page_size)
 
 
 def number_tokens(query):
@@ -88,16 +102,48 @@ def within(queryset, pages):
     return [p for p in pages if p.pk in held]
 
 
+def engine_failed(error):
+    """Whether `error` says the engine cannot serve anyone: no connection, an engine error
+    (5xx) or a missing index. An answer of 4xx otherwise is about the request that caused
+    it (a window too large, a value out of range): it says nothing about the engine."""
+    status = getattr(error, "status_code", None)
+    if not isinstance(status, int):  # elasticsearch 8/9 keep the status in meta
+        status = getattr(getattr(error, "meta", None), "status", None)
+    if not isinstance(status, int):  # no answer: the client's connection errors, or a bug here
+        return type(error).__module__.split(".")[0] in CLIENT_MODULES
+    if status >= 500:
+        return True
+    if status == 404 and "index_not_found" in str(error):
+        return True
+    return not 400 <= status < 500
+
+
 def engine_is_up(backend):
     """Ask the engine at most every few seconds; a refused connection costs one short timeout,
-    not one per visitor."""
+    not one per visitor. An engine that answers without a complete index is not up: the
+    database answers meanwhile while the index is built (search/tasks.py)."""
     state = cache.get("search:engine-up")
     if state is None:
-        state = answers(backend)
+        state = answers(backend) and index_ready(backend)
         if not state:
-            logger.warning("Search engine not answering; searching the database instead.")
+            logger.warning("Search engine not ready; searching the database instead.")
         cache.set("search:engine-up", state, ENGINE_CHECK_SECONDS)
     return state
+
+
+def index_ready(backend):
+    """Whether the pages' index is complete and filled: update_index (and the queued
+    rebuild) swap a filled index in under an alias; an index under the bare name was made
+    empty by put(). If it is not, make sure a rebuild is on its way."""
+    from search.tasks import prepare_engine
+
+    try:
+        if backend.get_index_for_model(Page).is_alias():
+            return True
+        prepare_engine(backend)
+    except Exception:
+        logger.exception("Search engine index not checked.")
+    return False
 
 
 def search_backend():
@@ -110,17 +156,22 @@ def search_backend():
 
 
 def with_fallback(run):
-    """(run(backend), degraded): on the engine when it answers; if it fails mid-way (down,
-    overloaded, an index missing after a reinstall), once more on the database backend, so
-    citizens get results and a note, never an error page."""
+    """(run(backend), degraded): on the engine when it answers; if it fails mid-way, once
+    more on the database backend, so citizens get results and a note, never an error page.
+    Only an engine that cannot serve anyone (down, overloaded, an index missing after a
+    reinstall) is set aside for the next visitors too; a request the engine refused is
+    answered from the database for that request alone."""
     backend, degraded = search_backend()
     try:
         return run(backend), degraded
-    except Exception:
+    except Exception as error:
         if not is_engine(backend):
             raise
-        logger.exception("Search engine failed; answering from the database instead.")
-        cache.set("search:engine-up", False, ENGINE_CHECK_SECONDS)
+        if engine_failed(error):
+            logger.exception("Search engine failed; answering from the database instead.")
+            cache.set("search:engine-up", False, ENGINE_CHECK_SECONDS)
+        else:
+            logger.warning("Search engine refused a request (%s); database answers it.", error)
         return run(get_search_backend("database")), True
 
 

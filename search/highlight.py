@@ -8,7 +8,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from legal_docs.numbering import fold
+from portal.core.text import fold
 
 WINDOW = 90
 

@@ -10,10 +10,14 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.index import get_indexed_instance
+from wagtail.search.index import get_indexed_instance, get_indexed_models
 
 from portal import chrome
 from search.engine import answers, is_engine
@@ -42,12 +46,9 @@ def update_engine(app_label, model_name, pk, attempt=0):
     instance = model._default_manager.filter(pk=pk).first()
     indexed = get_indexed_instance(instance) if instance is not None else None
     try:
-        index = backend.get_index_for_model(model)
-        if not index.exists():
-            # An engine reinstalled or wiped: recreate the index with the Vietnamese analysis
-            # rather than let the engine guess a mapping (update_index then fills the rest).
-            index.put()
-            index.add_model(model)
+        # An engine new, reinstalled or wiped: the complete index first, never one the engine
+        # guesses from this one document.
+        prepare_engine(backend)
         if indexed is not None:
             backend.add(indexed)
         else:
@@ -60,6 +61,66 @@ def update_engine(app_label, model_name, pk, attempt=0):
         retry(update_engine, attempt, app_label, model_name, pk)
         return "engine down: retry scheduled"
     return "indexed" if indexed is not None else "removed"
+
+
+def indexes(backend):
+    """{index: [models]}: every indexed model under the index it shares (all page types
+    share one)."""
+    grouped = {}
+    for model in get_indexed_models():
+        index = backend.get_index_for_model(model)
+        grouped.setdefault(index.name, (index, []))[1].append(model)
+    return dict(grouped.values())
+
+
+def prepare_engine(backend=None):
+    """Whoever reaches an empty engine first (the worker, a request, setup_portal) creates
+    every index with every model's mapping and the Vietnamese analysis, and queues a full
+    rebuild: until it swaps a filled index in (an alias), public search uses the database."""
+    backend = backend or engine()
+    if backend is None:
+        return
+    created = False
+    for index, models in indexes(backend).items():
+        if index.exists():
+            continue
+        try:
+            index.put()
+        except Exception:
+            if not index.exists():
+                raise  # not another worker or request creating it at the same moment
+        for model in models:
+            index.add_model(model)
+        created = True
+    if created or not backend.get_index_for_model(Page).is_alias():
+        queue_rebuild()
+
+
+def queue_rebuild():
+    pending = DBTaskResult.objects.filter(
+        task_path=rebuild_engine.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    )
+    if not pending.exists():
+        rebuild_engine.enqueue()
+
+
+@task(backend="search", queue_name="search")
+def rebuild_engine(attempt=0):
+    """Every index built anew and filled, then swapped in (update_index)."""
+    if engine() is None:
+        return "no engine configured"
+    try:
+        call_command("update_index", backend_name="default", verbosity=0)
+    except Exception:
+        if answers(engine(), timeout=2):
+            raise
+        retry(rebuild_engine, attempt)
+        return "engine down: retry scheduled"
+    # Searches remembered from the database, and the "not ready" state, are out of date.
+    cache.delete("search:engine-up")
+    chrome.bump()
+    return "rebuilt"
 
 
 def enqueue_update(sender, instance, raw=False, **kwargs):

@@ -1,16 +1,18 @@
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control, never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
-from home.models import PAGE_SIZE, paginate
+from home.models import PAGE_SIZE
 from portal import chrome
 from search.engine import (
     clean_query,
     numbered_documents,
+    page_number,
     remembered,
     search_pages,
     section_counts,
@@ -101,7 +103,9 @@ def search(request):
                 numbered=numbered,
                 best=best,
             )
-            page = paginate(request, results)
+            page = Paginator(results, PAGE_SIZE).get_page(
+                page_number(request.GET.get("page"), PAGE_SIZE)
+            )
             page.object_list = list(page.object_list)  # ask the backend now, inside the fallback
             return page
 

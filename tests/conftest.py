@@ -62,6 +62,19 @@ def search_engine_is_the_one_expected():
     )
 
 
+def pytest_collection_modifyitems(config, items):
+    # SQLite-only tests run where the database is SQLite: make test-fast, or the child run
+    # that tests/test_search_sqlite.py starts from make test.
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        return
+    kept = [item for item in items if not item.get_closest_marker("sqlite")]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i.get_closest_marker("sqlite")])
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     # Build the tree, groups, workflow and demo content once; each test then runs in a

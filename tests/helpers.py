@@ -3,6 +3,7 @@ the Wagtail page editor posts (for tests that drive the admin as a person would)
 building legal documents and exchange records."""
 
 import os
+import unicodedata
 from datetime import date
 
 from django.core.management import call_command
@@ -23,6 +24,45 @@ from legal_docs.models import (
 from search.engine import is_engine
 from workflow.guard import authorised
 from workflow.models import RoyaltyGenre
+
+# What citizens (and robots) type into a search box: engine syntax, SQL, FTS5 syntax, odd
+# quotes and backslashes, quotes inside words, control codes, 10,000 characters.
+HOSTILE_QUERIES = [
+    '"',
+    '"quyết định',
+    '"hộ tịch',
+    'a"b"c"',
+    '\\"',
+    '""',
+    'quy"ết định',
+    "hộ\\tịch",
+    "luật\\",
+    "((luật",
+    "luật)",
+    "*",
+    "*:*",
+    "luật*",
+    "-luật",
+    "^luật",
+    "OR",
+    "AND",
+    "NOT",
+    "luật OR",
+    "NOT luật",
+    "NEAR(luật hộ)",
+    "title:luật",
+    "{title body}: luật",
+    '{"query": {"match_all": {}}}',
+    "\\",
+    "/",
+    "~ ^ !",
+    "a" * 10_000,
+    "\x00\x1f luật\x7f",
+    "😀 luật hộ tịch 🇻🇳",
+    unicodedata.normalize("NFD", "Luật Hộ tịch"),
+    "  ",
+    "'; DROP TABLE wagtailcore_page; --",
+]
 
 
 def article_form(**overrides):

@@ -321,7 +321,7 @@ def search_backends(database_engine, index_prefix="sotp_"):
     database = {
         "BACKEND": "search.backends.postgres"
         if database_engine.endswith("postgresql")
-        else "wagtail.search.backends.database"
+        else "search.backends.sqlite"
     }
     backends = {"default": database, "database": database}
     if SEARCH_URL:

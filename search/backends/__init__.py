@@ -8,8 +8,9 @@ accented prefixes (wagtail/wagtail#13005). Every value is NFC-normalised before 
 every query is before searching."""
 
 import json
-import unicodedata
 import urllib.request
+
+from portal.core.text import nfc
 
 VIETNAMESE_ANALYSIS = {
     "settings": {
@@ -39,17 +40,6 @@ VIETNAMESE_ANALYSIS = {
         }
     }
 }
-
-
-def nfc(value):
-    """NFC-normalise every string inside a document (dicts, lists, strings)."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, list):
-        return [nfc(item) for item in value]
-    if isinstance(value, dict):
-        return {key: nfc(item) for key, item in value.items()}
-    return value
 
 
 class VietnameseMappingMixin:

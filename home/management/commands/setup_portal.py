@@ -6,6 +6,7 @@ from wagtail.models import Page
 from home.setup import ensure_home, ensure_sections
 from legal_docs.reference import ensure_taxonomies
 from portal.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
+from search.tasks import prepare_engine
 from workflow.board import ensure_board_workflow
 from workflow.guard import authorised
 from workflow.royalties import ensure_genres
@@ -23,6 +24,14 @@ class Command(BaseCommand):
         # Setup publishes the required sections and the demo as the site's owner would.
         with transaction.atomic(), authorised("setup"):
             self.build(demo)
+            # A new engine gets its complete index now, not one guessed from the first page
+            # the worker indexes; the rebuild is queued with the pages it will find.
+            try:
+                prepare_engine()
+            except Exception:
+                self.stdout.write(
+                    _("Search engine not answering: the search worker builds its index later.")
+                )
 
     def build(self, demo):
         home, site = ensure_home()
