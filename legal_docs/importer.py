@@ -260,6 +260,7 @@ class BatchImporter:
         self.report = Report()
         self.batch = batch
         self.seen = {}  # identity -> number of the record that first had it
+        self.duplicate_of = None  # set while the current record repeats an earlier one
 
     def run(self, records, progress=None, numbers=None):
         outer = transaction.atomic() if self.dry_run else nullcontext()
@@ -315,6 +316,7 @@ class BatchImporter:
 
     def reject(self, number, record, problems):
         reference = self.reference(record) if isinstance(record, dict) else ""
+        duplicate_of, self.duplicate_of = self.duplicate_of, None
         self.report.rejections.append(
             {
                 "record": number,
@@ -324,6 +326,7 @@ class BatchImporter:
                 ),
                 "problems": [{"field": str(label), "message": str(m)} for label, m in problems],
                 "raw": record,
+                "duplicate_of": duplicate_of,
             }
         )
 
@@ -331,6 +334,7 @@ class BatchImporter:
         """The second record of one document in a file is refused, naming the first."""
         first = self.seen.setdefault(identity, number)
         if first != number:
+            self.duplicate_of = first  # a retry of the batch must not bring it back
             problems.append(
                 (label, _("The same document as record %(first)d of this file.") % {"first": first})
             )

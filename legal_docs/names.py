@@ -88,8 +88,10 @@ class NameIndex:
             if getattr(entry, "abbreviation", ""):
                 keys.append(words(entry.abbreviation))
             score = max(
+                # One name inside the other counts as close, unless the shorter is a mere
+                # letter or two ("L" for Luật is inside most names).
                 1.0
-                if key and (key in candidate or candidate in key) and len(key) > 2
+                if min(len(key), len(candidate)) > 2 and (key in candidate or candidate in key)
                 else difflib.SequenceMatcher(None, key, candidate).ratio()
                 for candidate in keys
                 if candidate

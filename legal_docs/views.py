@@ -92,9 +92,16 @@ def create_field(request, batch):
     )
 
 
+def retryable(batch):
+    """Rejected records worth another run: records, not repeats of an earlier record."""
+    return [
+        r for r in batch.rejections if isinstance(r.get("raw"), dict) and not r.get("duplicate_of")
+    ]
+
+
 def retry(request, batch):
     """The batch's rejected records again, as they were in the file, into the same batch."""
-    records = [r for r in batch.rejections if isinstance(r.get("raw"), dict)]
+    records = retryable(batch)
     if not records:
         return
     with transaction.atomic():
@@ -175,6 +182,6 @@ def batch_detail(request, pk):
             if batch.status in (ImportBatch.Status.PENDING, ImportBatch.Status.EMPTY)
             else [],
             "can_retry": batch.status in (ImportBatch.Status.PENDING, ImportBatch.Status.EMPTY)
-            and any(isinstance(r.get("raw"), dict) for r in batch.rejections),
+            and bool(retryable(batch)),
         },
     )

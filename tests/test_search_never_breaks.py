@@ -121,7 +121,10 @@ def test_a_missing_index_sets_the_engine_aside(portal):
 
 
 def wipe(backend):
-    backend.es.indices.delete(index=f"{backend.index_prefix}*")
+    # By name: Elasticsearch refuses a wildcard delete (action.destructive_requires_name).
+    names = list(backend.es.indices.get(index=f"{backend.index_prefix}*"))
+    if names:
+        backend.es.indices.delete(index=",".join(names))
 
 
 @pytest.fixture

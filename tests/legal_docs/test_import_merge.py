@@ -285,6 +285,8 @@ def test_the_batch_page_shows_diffs_and_rejections_and_creates_a_missing_field(
         [
             sparse(document, title="Luật Hộ tịch 2014"),
             record(number_symbol="176/QĐ-UBND", fields=["Nuôi con nuôi"]),
+            # The same document again: a retry must not bring the repeat in.
+            sparse(document, summary="Bản lặp"),
         ],
     )
     batch = importer.batch
@@ -302,7 +304,8 @@ def test_the_batch_page_shows_diffs_and_rejections_and_creates_a_missing_field(
     assert LegalField.objects.filter(name="Nuôi con nuôi").exists()
     client.post(url, {"retry": "1"})
     batch.refresh_from_db()
-    assert batch.rejected_count == 1  # only the malformed old entry is left
+    assert batch.rejected_count == 2  # the repeat and the malformed old entry are left
+    assert law("60/2014/QH13").get_latest_revision_as_object().summary == "Luật Hộ tịch"
     assert LegalDocumentPage.objects.filter(number_key="176/QD-UBND").exists()
 
 
