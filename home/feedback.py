@@ -118,9 +118,9 @@ def rate_limited(request):
 
 def notify_office(feedback, request, page):
     """Email the office (the address in the site settings; else the site's admins)."""
-    from portal import chrome
+    from portal.core import sites
 
-    office = chrome.portal_settings(page.get_site()).email
+    office = sites.portal_settings(page.get_site()).email
     subject = gettext("Feedback from the website: %(subject)s") % {"subject": feedback.subject}
     body = gettext(
         "From: %(name)s (%(contact)s)\nReceived: %(time)s\n\n%(content)s\n\n%(link)s"

@@ -10,7 +10,8 @@ from wagtail.models import Site
 
 from home.models import ArticleIndexPage, ArticlePage
 from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
-from portal import chrome
+from portal.core import cache as portal_cache
+from portal.core import sites
 
 SIZE = 30
 FEED_PAGE_TYPES = (ArticleIndexPage, LegalDocumentIndexPage)
@@ -23,7 +24,7 @@ def feed_sections(site):
         children = site.root_page.get_children().live().public().type(*FEED_PAGE_TYPES)
         return list(children.values_list("slug", "title"))
 
-    return chrome.remember(chrome.cache_key("feeds", site.pk), build)
+    return portal_cache.get_or_build(portal_cache.cache_key("feeds", site.pk), build)
 
 
 class SectionFeed(Feed):
@@ -36,7 +37,7 @@ class SectionFeed(Feed):
         section = site.root_page.get_children().live().filter(slug=slug).specific().first()
         if not isinstance(section, FEED_PAGE_TYPES):
             raise Http404
-        section.agency = chrome.portal_settings(site).agency_name
+        section.agency = sites.portal_settings(site).agency_name
         return section
 
     @staticmethod
@@ -58,7 +59,7 @@ class SectionFeed(Feed):
             items = items.order_by("-issue_date", "-pk")
         else:
             items = ArticlePage.objects.order_by("-posted_at", "-pk")
-        return chrome.public(items.live().child_of(section))[:SIZE]
+        return sites.public(items.live().child_of(section))[:SIZE]
 
     def item_title(self, item):
         return item.title

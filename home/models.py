@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from portal import chrome
+from portal.core import sites
 
 PAGE_SIZE = 10
 SECTION_DEPTH = 3  # the tree root, the home page, then the sections
@@ -52,9 +52,9 @@ class PortalPage(Page):
 
     def get_view_restrictions(self):
         # Without a query when no restricted page is above this one: the restricted paths are
-        # cached (portal/chrome.py). Aliases, which would inherit their source's restrictions,
+        # cached (portal/core/cache.py). Aliases, which would inherit their source's restrictions,
         # cannot be made (workflow/wagtail_hooks.py).
-        if not self.path.startswith(chrome.restricted_paths()):
+        if not self.path.startswith(sites.restricted_paths()):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -155,7 +155,7 @@ class HomePage(PortalPage):
 
     def route(self, request, path_components):
         if path_components:
-            child = chrome.top_pages(self).get(path_components[0])
+            child = sites.top_pages(self).get(path_components[0])
             if child is not None:
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
@@ -163,10 +163,10 @@ class HomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # chrome.public(), not .public(): the restricted paths come from the cache.
-        articles = chrome.public(ArticlePage.objects.live().descendant_of(self))
+        # sites.public(), not .public(): the restricted paths come from the cache.
+        articles = sites.public(ArticlePage.objects.live().descendant_of(self))
         context["latest_articles"] = articles.select_related("image").order_by("-posted_at")[:6]
-        context["sections"] = chrome.public(self.get_children().live().in_menu())
+        context["sections"] = sites.public(self.get_children().live().in_menu())
         return context
 
 
@@ -197,7 +197,7 @@ class SectionPage(DisclosureMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = chrome.public(self.get_children().live()).specific()
+        children = sites.public(self.get_children().live()).specific()
         context["children"] = paginate(request, children)
         return context
 
@@ -219,7 +219,7 @@ class ArticleIndexPage(DisclosureMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = chrome.public(ArticlePage.objects.live().child_of(self))
+        articles = sites.public(ArticlePage.objects.live().child_of(self))
         articles = articles.select_related("image").order_by("-posted_at", "-pk")
         context["articles"] = paginate(request, articles)
         return context
@@ -306,7 +306,7 @@ class ArticlePage(PortalPage):
             "author": self.author,
             "title": self.title,
             "source": self.source,
-            "agency": chrome.portal_settings(Site.find_for_request(request)).agency_name,
+            "agency": sites.portal_settings(Site.find_for_request(request)).agency_name,
             "time": posted.strftime("%H:%M"),
             "date": posted.strftime("%d/%m/%Y"),
             "url": self.get_full_url(request),
@@ -315,7 +315,7 @@ class ArticlePage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         siblings = ArticlePage.objects.live().sibling_of(self, inclusive=False)
-        context["related_articles"] = chrome.public(siblings).order_by("-posted_at")[:5]
+        context["related_articles"] = sites.public(siblings).order_by("-posted_at")[:5]
         return context
 
 
@@ -359,7 +359,7 @@ class DisclosureCatalogPage(PortalPage):
         from home.freshness import newest_in_subtree
 
         # Generated on every visit from the sections themselves: never out of date.
-        sections = chrome.public(Page.objects.live().descendant_of(home))
+        sections = sites.public(Page.objects.live().descendant_of(home))
         context["entries"] = (
             sections.type(*disclosure_page_models())
             .annotate(newest=newest_in_subtree())

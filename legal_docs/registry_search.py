@@ -20,7 +20,7 @@ from legal_docs.models import (
     annotate_validity,
 )
 from legal_docs.numbering import number_key
-from portal import chrome
+from portal.core import sites
 from search.engine import filter_column, numbered_documents, section_column
 
 NUMBERED_BOOST = 10_000  # above any text score: a document named by its number comes first
@@ -189,7 +189,7 @@ def ask(index_page, query, data, page_number, backend, day):
     """(pks of the page's documents, total, facets, page number) from one engine request
     (two when the page asked for is past the last)."""
     col = columns(backend)
-    documents = chrome.public(LegalDocumentPage.objects.live())
+    documents = sites.public(LegalDocumentPage.objects.live())
     results = backend.search(query, documents, operator="and")
     body = results._get_es_body()
     query_part = body["query"]["bool"]

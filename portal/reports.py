@@ -96,9 +96,9 @@ def printable(start, end, parts):
 def agency_name():
     from wagtail.models import Site
 
-    from portal import chrome
+    from portal.core import sites
 
-    return chrome.portal_settings(Site.objects.get(is_default_site=True)).agency_name
+    return sites.portal_settings(Site.objects.get(is_default_site=True)).agency_name
 
 
 # --- The workbook -----------------------------------------------------------------------------

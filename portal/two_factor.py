@@ -19,7 +19,7 @@ from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.audit import record
+from portal.core.audit import record
 from portal.core.redirects import next_url
 
 VERIFY, SETUP = "second_factor", "second_factor_setup"

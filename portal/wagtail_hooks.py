@@ -9,9 +9,9 @@ from wagtail.sites.views import IndexView as SiteIndexView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import audit, audit_views, media, report_views, two_factor, visits
-from portal.core import rich_text
-from portal.menu import PermissionMenuItem
+from portal import audit_views, media, report_views, two_factor, visits
+from portal.core import audit, rich_text
+from portal.core.menu import PermissionMenuItem
 from portal.models import MaintenanceWindow
 
 # Wagtail 8.0's sites listing heads three columns with the names of their fields ("Port",

@@ -10,7 +10,8 @@ from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from portal import chrome
+from portal.core import cache as portal_cache
+from portal.core import sites
 from portal.core.text import fold
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def numbered_documents(query, queryset=None):
     # number_key is stored upper case, so a plain prefix match can use its index; no
     # ordering, or PostgreSQL walks every page in tree order to find a handful.
     candidates = (
-        (queryset if queryset is not None else chrome.public(LegalDocumentPage.objects.live()))
+        (queryset if queryset is not None else sites.public(LegalDocumentPage.objects.live()))
         .filter(number_key__startswith=f"{numbers[0]}/")
         .select_related("document_type")
         .order_by()[:50]
@@ -75,13 +76,13 @@ def remembered(name, query, compute):
     the engine's index changes (a new cache generation); an answer from the fallback is not
     kept, so the full search is back as soon as the engine is."""
     digest = hashlib.sha1(f"{name}\n{query}".encode()).hexdigest()
-    key = f"search:{chrome.generation()}:{digest}"
+    key = f"search:{portal_cache.generation()}:{digest}"
     answer = cache.get(key)
     if answer is not None:
         return answer, False
     answer, degraded = compute()
     if not degraded:
-        cache.set(key, answer, chrome.TIMEOUT)
+        cache.set(key, answer, portal_cache.TIMEOUT)
     return answer, degraded
 
 

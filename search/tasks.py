@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_instance, get_indexed_models
 
-from portal import chrome
+from portal.core import cache as portal_cache
 from search.engine import answers, is_engine
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def update_engine(app_label, model_name, pk, attempt=0):
         else:
             backend.delete(model(pk=pk))
         # Searches remembered before this update would miss the document: forget them.
-        chrome.bump()
+        portal_cache.new_generation()
     except Exception:
         if answers(backend, timeout=2):
             raise  # the engine is up and refused the document: a real error, in the log
@@ -119,7 +119,7 @@ def rebuild_engine(attempt=0):
         return "engine down: retry scheduled"
     # Searches remembered from the database, and the "not ready" state, are out of date.
     cache.delete("search:engine-up")
-    chrome.bump()
+    portal_cache.new_generation()
     return "rebuilt"
 
 

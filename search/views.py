@@ -7,8 +7,9 @@ from django.views.decorators.cache import cache_control, never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
+from home import menus
 from home.models import PAGE_SIZE
-from portal import chrome
+from portal.core import sites
 from search.engine import (
     clean_query,
     numbered_documents,
@@ -26,7 +27,7 @@ AUTOCOMPLETE_SIZE = 8
 
 
 def public_pages():
-    return chrome.public(Page.objects.live()).specific()
+    return sites.public(Page.objects.live()).specific()
 
 
 def record(stored, count):
@@ -73,7 +74,7 @@ def search(request):
     sort = request.GET.get("sap_xep", "lien-quan")
     sort = sort if sort in SORTS else "lien-quan"
     site = Site.find_for_request(request)
-    sections = chrome.sections(site) if site else []
+    sections = menus.sections(site) if site else []
     slug = request.GET.get("muc")
     section = next((s for s in sections if s.slug == slug), None)
     context = {"search_query": query, "sort": sort, "section": section}

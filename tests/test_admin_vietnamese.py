@@ -32,7 +32,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site, Task, Workflow, WorkflowState
 
 from home.models import ArticleIndexPage, ArticlePage
-from portal import roles
+from portal.core import roles
 from tests.helpers import article_form, decide, edit_url, genre, refresh, submit_new
 from workflow.board import WAGTAIL_SAMPLE_WORKFLOW
 

@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from home.feedback import RATE_LIMIT, Feedback
-from portal import roles
+from portal.core import roles
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from home.feedback import RATE_LIMIT, Feedback
-from portal import roles
+from portal.core import roles
 from tests.helpers import html
 
 pytestmark = pytest.mark.django_db

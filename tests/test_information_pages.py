@@ -11,7 +11,7 @@ from wagtail.documents.models import Document
 from home.blocks import AudioBlock, VideoBlock
 from home.collections import CollectionPage
 from home.organisation import Person, Unit
-from portal import roles
+from portal.core import roles
 from tests.helpers import html
 
 pytestmark = pytest.mark.django_db

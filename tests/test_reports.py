@@ -22,7 +22,8 @@ from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from home.models import ArticlePage
 from legal_docs.models import ImportBatch, LegalDocumentPage, Validity
-from portal import reports, roles
+from portal import reports
+from portal.core import roles
 from portal.models import DailyVisits
 from portal.statistics import SECURITY_ACTIONS, display
 from search.models import UnansweredQuery

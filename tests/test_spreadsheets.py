@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
 from home.feedback import Feedback
-from portal import roles
+from portal.core import roles
 from tests.helpers import genre
 from workflow.models import RoyaltyEntry, RoyaltyPeriod
 

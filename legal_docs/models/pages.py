@@ -319,9 +319,9 @@ class LegalDocumentPage(PortalPage):
     @cached_property
     def relation_list(self):
         # A link to a draft, rejected or private document would show its summary to everyone.
-        from portal import chrome
+        from portal.core import sites
 
-        private = chrome.restricted_paths()
+        private = sites.restricted_paths()
         relations = self.relations.select_related("target").only(*linked("target"))
         return [
             relation

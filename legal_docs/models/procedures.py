@@ -137,7 +137,7 @@ class ProcedurePage(PortalPage):
     def get_citation(self, request):
         from wagtail.models import Site
 
-        from portal import chrome
+        from portal.core import sites
 
         updated = timezone.localtime(self.last_published_at or timezone.now())
         return gettext(
@@ -146,13 +146,13 @@ class ProcedurePage(PortalPage):
         ) % {
             "title": self.title,
             "code": self.code,
-            "agency": chrome.portal_settings(Site.find_for_request(request)).agency_name,
+            "agency": sites.portal_settings(Site.find_for_request(request)).agency_name,
             "date": updated.strftime("%d/%m/%Y"),
             "url": self.get_full_url(request),
         }
 
     def live_legal_basis(self):
         """The registry documents it rests on that citizens can open."""
-        from portal import chrome
+        from portal.core import sites
 
-        return chrome.public(self.legal_basis.live()).select_related("document_type")
+        return sites.public(self.legal_basis.live()).select_related("document_type")

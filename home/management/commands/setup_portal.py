@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from home.setup import ensure_home, ensure_sections
 from legal_docs.reference import ensure_taxonomies
-from portal.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
+from portal.core.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
 from search.tasks import prepare_engine
 from workflow.board import ensure_board_workflow
 from workflow.guard import authorised
