@@ -3,9 +3,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.setup import ensure_home, ensure_sections
+from home.setup import ensure_home
 from legal_docs.reference import ensure_taxonomies
 from portal.core.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
+from portal.sections import ensure_sections
 from search.tasks import prepare_engine
 from workflow.board import ensure_board_workflow
 from workflow.guard import authorised
