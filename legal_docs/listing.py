@@ -236,3 +236,9 @@ def listing_context(index_page, request):
         "degraded": degraded,
         "capped": capped,
     }
+
+
+def latest_documents(section):
+    """The registry's feed items (home/feeds.py), newest first."""
+    items = LegalDocumentPage.objects.select_related("issuing_authority")
+    return items.order_by("-issue_date", "-pk")
