@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -13,10 +12,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from portal.core import sites
-
-PAGE_SIZE = 10
-SECTION_DEPTH = 3  # the tree root, the home page, then the sections
-SECTION_PATH_LENGTH = Page.steplen * SECTION_DEPTH  # a page's path starts with its section's
+from portal.core.pages import SECTION_PATH_LENGTH, paginate
 
 
 class PortalPageForm(WagtailAdminPageForm):
@@ -128,10 +124,6 @@ class DisclosureMixin(models.Model):
 
 def disclosure_page_models():
     return [model for model in get_page_models() if issubclass(model, DisclosureMixin)]
-
-
-def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 class HomePage(PortalPage):

@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import PageViewRestriction
 
-from home.models import PAGE_SIZE
 from legal_docs import registry_search
 from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.models.validity import today
 from legal_docs.numbering import number_key
 from portal.core import cache as portal_cache
+from portal.core.pages import PAGE_SIZE
 from search.engine import (
     clean_query,
     is_engine,

@@ -6,10 +6,10 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from home.models import paginate
 from legal_docs.listing import MAX_ID
 from legal_docs.models import OnlineLevel, ProcedurePage
 from portal.core import sites
+from portal.core.pages import paginate
 
 
 class ProcedureFilterForm(forms.Form):

@@ -10,7 +10,6 @@ from datetime import date
 
 from django.core.paginator import Paginator
 
-from home.models import PAGE_SIZE
 from legal_docs.models import (
     DocumentType,
     IssuingAuthority,
@@ -19,9 +18,11 @@ from legal_docs.models import (
     Validity,
     annotate_validity,
 )
+from legal_docs.number_lookup import numbered_documents
 from legal_docs.numbering import number_key
 from portal.core import sites
-from search.engine import filter_column, numbered_documents, section_column
+from portal.core.pages import PAGE_SIZE
+from search.engine import filter_column, section_column
 
 NUMBERED_BOOST = 10_000  # above any text score: a document named by its number comes first
 MAX_OPTIONS = 1000

@@ -8,11 +8,10 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
 from home import menus
-from home.models import PAGE_SIZE
 from portal.core import sites
+from portal.core.pages import PAGE_SIZE
 from search.engine import (
     clean_query,
-    numbered_documents,
     page_number,
     remembered,
     search_pages,
@@ -21,6 +20,7 @@ from search.engine import (
 )
 from search.highlight import page_text, snippet
 from search.models import UnansweredQuery
+from search.numbers import numbered_pages
 
 SORTS = {"lien-quan": True, "moi-nhat": False}
 AUTOCOMPLETE_SIZE = 8
@@ -85,7 +85,7 @@ def search(request):
         if not SORTS[sort]:
             queryset = queryset.order_by("-first_published_at")
 
-        numbered = numbered_documents(query)
+        numbered = numbered_pages(query)
         facets, total, best, counts_degraded = section_facets(query, sections, numbered)
         if section:
             total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)
