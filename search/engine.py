@@ -3,7 +3,6 @@ means when they type its number, and an answer even while the search engine is d
 
 import hashlib
 import logging
-import re
 import unicodedata
 
 from django.core.cache import cache
@@ -11,8 +10,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from portal.core import cache as portal_cache
-from portal.core import sites
-from portal.core.text import fold
+from search.numbers import numbered_pages
 
 logger = logging.getLogger(__name__)
 
@@ -39,36 +37,6 @@ def page_number(raw, page_size):
     except (TypeError, ValueError):
         return 1
     return min(max(number, 1), MAX_RESULT_WINDOW // page_size)
-
-
-def number_tokens(query):
-    return re.findall(r"[a-z0-9]+", fold(query))
-
-
-def numbered_documents(query, queryset=None):
-    """Live legal documents whose number/symbol the query spells, in any of the ways citizens
-    type it: `2975/QĐ-UBND`, `2975/qd-ubnd`, `2975 QD UBND`, `QĐ 2975`, `quyết định 2975`."""
-    from legal_docs.models import LegalDocumentPage
-
-    tokens = number_tokens(query)
-    numbers = [t for t in tokens if t.isdigit() and len(t) <= 5]
-    if not numbers or len(tokens) > 8:
-        return []
-    # number_key is stored upper case, so a plain prefix match can use its index; no
-    # ordering, or PostgreSQL walks every page in tree order to find a handful.
-    candidates = (
-        (queryset if queryset is not None else sites.public(LegalDocumentPage.objects.live()))
-        .filter(number_key__startswith=f"{numbers[0]}/")
-        .select_related("document_type")
-        .order_by()[:50]
-    )
-    found = []
-    for page in candidates:
-        parts = set(re.findall(r"[a-z0-9]+", page.number_key.lower()))
-        parts |= set(number_tokens(page.document_type.name)) if page.document_type_id else set()
-        if all(token in parts for token in tokens):
-            found.append(page)
-    return found
 
 
 def remembered(name, query, compute):
@@ -206,7 +174,7 @@ class NumberFirst:
 def ranked_pks(query, queryset, backend, limit):
     """The pks of the best `limit` matches, without loading the pages (the engine returns
     them with its hits; a database backend has to load them)."""
-    numbered = [p.pk for p in within(queryset, numbered_documents(query))]
+    numbered = [p.pk for p in within(queryset, numbered_pages(query))]
     results = backend.search(query, queryset.exclude(pk__in=numbered), operator="and")
     if not is_engine(backend):
         return numbered + [page.pk for page in results[:limit]]
@@ -227,7 +195,7 @@ def search_pages(
     (and only serves the first page)."""
     query = clean_query(query)
     if numbered is None:
-        numbered = numbered_documents(query)
+        numbered = numbered_pages(query)
     numbered = within(queryset, numbered)
     if best is not None:
         found = {page.pk: page for page in queryset.filter(pk__in=best)}
@@ -266,7 +234,7 @@ def section_counts(query, queryset, sections, backend, numbered=None, first=0):
     on a database backend one count each and no hits."""
     query = clean_query(query)
     if numbered is None:
-        numbered = numbered_documents(query)
+        numbered = numbered_pages(query)
     rest = queryset.exclude(pk__in=[p.pk for p in numbered])
     counts, best = {}, None
     if is_engine(backend):
