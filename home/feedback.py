@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from home.models import PortalPage
-from portal.core import throttle
+from portal.core import sites, throttle
 from portal.core.addresses import client_address
 
 RATE_LIMIT = 3  # messages per sender
@@ -118,8 +118,6 @@ def rate_limited(request):
 
 def notify_office(feedback, request, page):
     """Email the office (the address in the site settings; else the site's admins)."""
-    from portal.core import sites
-
     office = sites.portal_settings(page.get_site()).email
     subject = gettext("Feedback from the website: %(subject)s") % {"subject": feedback.subject}
     body = gettext(

@@ -348,6 +348,7 @@ class DisclosureCatalogPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         home = self.get_parent()
+        # Here, not at the top: freshness imports this module's disclosure_page_models.
         from home.freshness import newest_in_subtree
 
         # Generated on every visit from the sections themselves: never out of date.

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl.styles import Font
+from wagtail.models import Site
 
 from legal_docs import statistics as registry
 from portal import statistics as site
-from portal.core import spreadsheets
+from portal.core import sites, spreadsheets
 from portal.core.figures import Table, display, months
 from search import statistics as searching
 from workflow import statistics as editorial
@@ -96,10 +97,6 @@ def printable(start, end, parts):
 
 
 def agency_name():
-    from wagtail.models import Site
-
-    from portal.core import sites
-
     return sites.portal_settings(Site.objects.get(is_default_site=True)).agency_name
 
 

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from home.models import SectionPage
 from portal.core import cache as portal_cache
 from search.numbers import numbered_pages
 
@@ -104,7 +105,7 @@ def index_ready(backend):
     """Whether the pages' index is complete and filled: update_index (and the queued
     rebuild) swap a filled index in under an alias; an index under the bare name was made
     empty by put(). If it is not, make sure a rebuild is on its way."""
-    from search.tasks import prepare_engine
+    from search.tasks import prepare_engine  # here: search.tasks imports this module
 
     try:
         if backend.get_index_for_model(Page).is_alias():
@@ -222,8 +223,6 @@ def filter_column(backend, model, name):
 
 def section_column(backend):
     """The engine's name for PortalPage.section_path (the same on every page type)."""
-    from home.models import SectionPage
-
     return filter_column(backend, SectionPage, "section_path")
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from wagtail.models import Page, PageLogEntry, TaskState
 
+from home.models import ArticlePage
 from portal.core.figures import (
     Table,
     bounds,
@@ -27,6 +28,7 @@ from portal.core.pages import SECTION_DEPTH
 from workflow.dashboard import OVERDUE_AFTER_WORKING_DAYS, working_days_since
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry, RoyaltyPeriod
 from workflow.models.moderation import RejectionGround
+from workflow.models.royalties import amount_of
 
 DECIDED = [TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED]
 
@@ -57,8 +59,6 @@ def new_items(lo, hi):
 
 
 def publishing(start, end):
-    from home.models import ArticlePage
-
     lo, hi = bounds(start, end)
     items = new_items(lo, hi)
     titles = sections()
@@ -203,8 +203,6 @@ def decisions_by_month(start, end):
 
 
 def royalties(start, end):
-    from workflow.models.royalties import amount_of
-
     periods = list(RoyaltyPeriod.objects.filter(start__lte=end, end__gte=start).order_by("start"))
     totals = {period.pk: [0, Decimal(0), Decimal(0)] for period in periods}
     values = {period.pk: period.point_value for period in periods}

@@ -81,6 +81,7 @@ class BoardReviewTask(AbstractGroupApprovalTask):
         return actions
 
     def get_form_for_action(self, action):
+        # Here, not at the top: the forms import these models.
         from workflow.forms import ApprovalForm, ApprovalWithCommentForm, RejectionForm
 
         return {
@@ -101,6 +102,7 @@ class BoardReviewTask(AbstractGroupApprovalTask):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        # Here, not at the top: royalties imports the models of this package.
         from workflow import royalties
 
         task_state = task_state.specific
