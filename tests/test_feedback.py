@@ -7,7 +7,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from home.feedback import RATE_LIMIT, Feedback
+from home.forms import RATE_LIMIT
+from home.models import Feedback
 from portal.core import roles
 from tests.helpers import html
 

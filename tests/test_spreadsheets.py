@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
-from home.feedback import Feedback
+from home.models import Feedback
 from portal.core import roles
 from tests.helpers import genre
 from workflow.models import RoyaltyEntry, RoyaltyPeriod

@@ -1,5 +1,6 @@
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
@@ -7,10 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
+from wagtail.log_actions import log
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import FeedbackForm, rate_limited
+from home.mail import notify_office
+from home.models.feedback import Feedback
 from portal.core import sites
 from portal.core.pages import SECTION_PATH_LENGTH, paginate
 
@@ -362,6 +367,51 @@ class DisclosureCatalogPage(PortalPage):
         return context
 
 
-from home.collections import CollectionItem, CollectionPage  # noqa: E402, F401
-from home.feedback import Feedback, FeedbackPage  # noqa: E402, F401 - models of this app
-from home.organisation import OrganisationPage, Person, Unit  # noqa: E402, F401
+class FeedbackPage(PortalPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    thank_you = models.CharField(
+        _("thank-you message"),
+        max_length=255,
+        default="Văn phòng Sở Tư pháp đã nhận phản ánh, kiến nghị của bạn và sẽ trả lời qua địa chỉ liên hệ bạn để lại.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("feedback page")
+
+    def serve(self, request, *args, **kwargs):
+        form = None
+        if request.method == "POST":
+            form = FeedbackForm(request.POST)
+            if form.is_valid() and form.cleaned_data["website"]:
+                return redirect(f"{self.url}?da-gui=1")  # a bot: thanked, nothing kept
+            # Only a message that would be kept counts: a citizen correcting a form is not
+            # refused for it.
+            if form.is_valid():
+                if rate_limited(request):
+                    form.add_error(
+                        None,
+                        _(
+                            "You have sent several messages in a short time. Please wait ten minutes before sending another."
+                        ),
+                    )
+                else:
+                    feedback = form.save()
+                    log(instance=feedback, action="wagtail.create")
+                    notify_office(feedback, request, self)
+                    return redirect(f"{self.url}?da-gui=1")
+        form = form or FeedbackForm(initial={"page_url": request.GET.get("trang", "")})
+        return super().serve(request, *args, form=form, **kwargs)
+
+    def get_context(self, request, *args, form=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["form"] = form or FeedbackForm()  # a preview has none of its own
+        context["sent"] = request.GET.get("da-gui") == "1"
+        context["answers"] = Feedback.objects.filter(
+            publish_answer=True, status=Feedback.Status.ANSWERED
+        ).order_by("-answered_at")[:50]
+        return context

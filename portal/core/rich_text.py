@@ -5,7 +5,7 @@ Draftail posts its links as JSON the browser controls: a LINK entity whose id is
 `1" onclick="alert(8)` used to be stored as is, and Wagtail's handlers then call int() on it
 and answer 500 in the editor, preview, revision compare and on the public site. So:
 - `check_form(form)` refuses, with a message on the field or block, every reference whose id
-  is not the number of something that exists (the page form, home/models.py; on the form
+  is not the number of something that exists (the page form, home/models/pages.py; on the form
   rather than the model, so a page linking to one deleted later can still be published);
 - the handlers below replace Wagtail's (through register_rich_text_features, see
   portal/wagtail_hooks.py): a reference with a bad id renders as plain text (an <a> without

@@ -64,7 +64,7 @@ def public(pages):
 
 def top_pages(root):
     """{slug: the live child of the home page, specific}: routing to any page below it then
-    starts without two queries for the first step (home/models.py, HomePage.route)."""
+    starts without two queries for the first step (home/models/pages.py, HomePage.route)."""
 
     def build():
         return {page.slug: page for page in root.get_children().live().specific()}
