@@ -22,6 +22,7 @@ from legal_docs.number_lookup import numbered_documents
 from legal_docs.numbering import number_key
 from portal.core import sites
 from portal.core.pages import PAGE_SIZE
+from portal.core.wagtail_adapter import engine_query_body, engine_search_pks
 from search.engine import filter_column, section_column
 
 NUMBERED_BOOST = 10_000  # above any text score: a document named by its number comes first
@@ -192,7 +193,7 @@ def ask(index_page, query, data, page_number, backend, day):
     col = columns(backend)
     documents = sites.public(LegalDocumentPage.objects.live())
     results = backend.search(query, documents, operator="and")
-    body = results._get_es_body()
+    body = engine_query_body(results)
     query_part = body["query"]["bool"]
     words = query_part.pop("must", {"match_all": {}})
     numbered = [page.pk for page in numbered_documents(query, documents)]
@@ -223,12 +224,8 @@ def ask(index_page, query, data, page_number, backend, day):
     search_index = backend.get_index_for_model(LegalDocumentPage).name
 
     def hits_from(number):
-        response = results._backend_do_search(
-            body,
-            index=search_index,
-            from_=(number - 1) * PAGE_SIZE,
-            size=PAGE_SIZE,
-            **{results.fields_param_name: "pk"},
+        response = engine_search_pks(
+            results, body, search_index, from_=(number - 1) * PAGE_SIZE, size=PAGE_SIZE
         )
         return response, [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 

@@ -11,6 +11,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.models import SectionPage
 from portal.core import cache as portal_cache
+from portal.core.wagtail_adapter import engine_query_body, engine_search_pks
 from search.numbers import numbered_pages
 
 logger = logging.getLogger(__name__)
@@ -179,11 +180,9 @@ def ranked_pks(query, queryset, backend, limit):
     results = backend.search(query, queryset.exclude(pk__in=numbered), operator="and")
     if not is_engine(backend):
         return numbered + [page.pk for page in results[:limit]]
-    body = {**results._get_es_body(), "track_total_hits": False}
+    body = {**engine_query_body(results), "track_total_hits": False}
     index = backend.get_index_for_model(queryset.model).name
-    hits = results._backend_do_search(
-        body, index=index, from_=0, size=limit, **{results.fields_param_name: "pk"}
-    )["hits"]["hits"]
+    hits = engine_search_pks(results, body, index, from_=0, size=limit)["hits"]["hits"]
     return numbered + [int(hit["fields"]["pk"][0]) for hit in hits]
 
 
@@ -239,14 +238,12 @@ def section_counts(query, queryset, sections, backend, numbered=None, first=0):
     if is_engine(backend):
         results = backend.search(query, rest, operator="and")
         column = section_column(backend)
-        body = {**results._get_es_body(), "track_total_hits": True}
+        body = {**engine_query_body(results), "track_total_hits": True}
         filters = {str(section.pk): {"term": {column: section.path}} for section in sections}
         if filters:  # the engine refuses an empty filters aggregation
             body["aggregations"] = {"sections": {"filters": {"filters": filters}}}
         index = backend.get_index_for_model(queryset.model).name
-        response = results._backend_do_search(
-            body, index=index, size=first, **{results.fields_param_name: "pk"}
-        )
+        response = engine_search_pks(results, body, index, size=first)
         for key, bucket in (
             response.get("aggregations", {}).get("sections", {}).get("buckets", {}).items()
         ):

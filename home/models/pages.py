@@ -16,7 +16,7 @@ from home.blocks import BodyBlock
 from home.forms import FeedbackForm, rate_limited
 from home.mail import notify_office
 from home.models.feedback import Feedback
-from portal.core import sites
+from portal.core import sites, wagtail_adapter
 from portal.core.pages import SECTION_PATH_LENGTH, paginate
 
 
@@ -154,7 +154,7 @@ class HomePage(PortalPage):
         if path_components:
             child = sites.top_pages(self).get(path_components[0])
             if child is not None:
-                child._cached_parent_obj = self
+                wagtail_adapter.set_parent(child, self)
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
 

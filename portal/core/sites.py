@@ -7,6 +7,7 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import PageViewRestriction, Site
 
+from portal.core import wagtail_adapter
 from portal.core.cache import cache_key, generation, get_or_build
 from portal.models import PortalSettings
 
@@ -14,11 +15,11 @@ from portal.models import PortalSettings
 def site_for(request):
     """Site.find_for_request() with one query per host and cache generation instead of one
     per request (a Site save starts a new generation)."""
-    host = request._get_raw_host().lower()
+    host = wagtail_adapter.raw_host(request).lower()
     key = f"portal:{generation()}:site:{host}:{request.get_port()}"
 
     def find():
-        site = Site._find_for_request(request)
+        site = wagtail_adapter.find_site_for_request(request)
         if site:
             site.root_page = site.root_page.specific  # routing starts from it on every request
         return site or False
@@ -35,12 +36,12 @@ class SiteMiddleware:
 
     def __call__(self, request):
         if not request.path.startswith("/admin/"):
-            request._wagtail_site = site_for(request)
-            # Where Wagtail keeps them for the request's page URLs: from this process's
+            # The sites' root paths, for the request's page URLs: from this process's
             # memory, as a site or page move starts a new generation.
-            request._wagtail_cached_site_root_paths = get_or_build(
+            root_paths = get_or_build(
                 f"portal:{generation()}:site-root-paths", Site.get_site_root_paths
             )
+            wagtail_adapter.set_request_site(request, site_for(request), root_paths)
         return self.get_response(request)
 
 
