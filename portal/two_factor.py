@@ -24,7 +24,13 @@ from portal.core.redirects import next_url
 
 VERIFY, SETUP = "second_factor", "second_factor_setup"
 # Reachable before the second factor: these views, signing out, and the admin's files.
-OPEN_PATHS = ("/admin/xac-thuc/", "/admin/logout/", "/admin/login/", "/admin/jsi18n/")
+OPEN_PATHS = (
+    "/admin/second-factor/",
+    "/admin/xac-thuc/",  # the former path, which redirects to it
+    "/admin/logout/",
+    "/admin/login/",
+    "/admin/jsi18n/",
+)
 
 
 def required(user):

@@ -325,7 +325,7 @@ def screens(client, group, user, portal):
             reverse("wagtailadmin_pages:copy", args=[article.pk]),
         ]
     if group in (roles.DIRECTORS, roles.OFFICE):
-        urls.append("/admin/nhat-ky-he-thong/")
+        urls.append("/admin/audit-log/")
     return list(dict.fromkeys(urls))
 
 
