@@ -61,8 +61,8 @@ def is_engine(backend):
     return hasattr(backend, "es")
 
 
-def answers(backend, timeout=1):
-    return backend.answers(timeout)  # search/backends: the same check on every engine
+def engine_responds(backend, timeout=1):
+    return backend.responds(timeout)  # search/backends: the same check on every engine
 
 
 def within(queryset, pages):
@@ -95,7 +95,7 @@ def engine_is_up(backend):
     database answers meanwhile while the index is built (search/tasks.py)."""
     state = cache.get("search:engine-up")
     if state is None:
-        state = answers(backend) and index_ready(backend)
+        state = engine_responds(backend) and index_ready(backend)
         if not state:
             logger.warning("Search engine not ready; searching the database instead.")
         cache.set("search:engine-up", state, ENGINE_CHECK_SECONDS)

@@ -20,7 +20,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_instance, get_indexed_models
 
 from portal.core import cache as portal_cache
-from search.engine import answers, is_engine
+from search.engine import engine_responds, is_engine
 
 logger = logging.getLogger(__name__)
 MAX_DELAY = timedelta(minutes=5)
@@ -56,7 +56,7 @@ def update_engine(app_label, model_name, pk, attempt=0):
         # Searches remembered before this update would miss the document: forget them.
         portal_cache.new_generation()
     except Exception:
-        if answers(backend, timeout=2):
+        if engine_responds(backend, timeout=2):
             raise  # the engine is up and refused the document: a real error, in the log
         retry(update_engine, attempt, app_label, model_name, pk)
         return "engine down: retry scheduled"
@@ -113,7 +113,7 @@ def rebuild_engine(attempt=0):
     try:
         call_command("update_index", backend_name="default", verbosity=0)
     except Exception:
-        if answers(engine(), timeout=2):
+        if engine_responds(engine(), timeout=2):
             raise
         retry(rebuild_engine, attempt)
         return "engine down: retry scheduled"

@@ -164,7 +164,7 @@ class LegalDocumentPage(PortalPage):
         index.FilterField("effective_date"),
         index.FilterField("document_type"),
         index.FilterField("issuing_authority"),
-        # What the registry's filters and counts read on the engine (legal_docs/engine.py).
+        # What the registry's filters and counts read on the engine (legal_docs/registry_search.py).
         index.FilterField("number_key"),
         index.FilterField("field_ids", type="IntegerField"),
         index.FilterField("expiry_date"),

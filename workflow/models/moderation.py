@@ -27,9 +27,6 @@ class RejectionGround(models.TextChoices):
     LOW_QUALITY = "low_quality", _("Below the site's quality requirements")
 
 
-REJECTION_GROUNDS = RejectionGround
-
-
 APPROVE_LABEL = _("Approve and publish")
 
 
