@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
+        # Imported here: models cannot be imported before the app registry is ready.
         from home import images
 
         images.connect()

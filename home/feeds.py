@@ -9,21 +9,33 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.models import ArticleIndexPage, ArticlePage
-from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
-from portal import chrome
+from portal.core import cache as portal_cache
+from portal.core import sites
 
 SIZE = 30
-FEED_PAGE_TYPES = (ArticleIndexPage, LegalDocumentIndexPage)
+
+
+def article_items(section):
+    return ArticlePage.objects.order_by("-posted_at", "-pk")
+
+
+# {section page type: the function giving a section's items, newest first}. Apps whose
+# sections have a feed add theirs in ready() (legal_docs/apps.py): home imports no other app.
+FEED_ITEMS = {ArticleIndexPage: article_items}
+
+
+def register_feed(index_page_model, items):
+    FEED_ITEMS[index_page_model] = items
 
 
 def feed_sections(site):
     """(slug, title) of the sections with a feed, for the layout's <link rel="alternate">."""
 
     def build():
-        children = site.root_page.get_children().live().public().type(*FEED_PAGE_TYPES)
+        children = site.root_page.get_children().live().public().type(*FEED_ITEMS)
         return list(children.values_list("slug", "title"))
 
-    return chrome.remember(chrome.cache_key("feeds", site.pk), build)
+    return portal_cache.get_or_build(portal_cache.cache_key("feeds", site.pk), build)
 
 
 class SectionFeed(Feed):
@@ -34,14 +46,10 @@ class SectionFeed(Feed):
     def get_object(self, request, slug):
         site = Site.find_for_request(request)
         section = site.root_page.get_children().live().filter(slug=slug).specific().first()
-        if not isinstance(section, FEED_PAGE_TYPES):
+        if not isinstance(section, tuple(FEED_ITEMS)):
             raise Http404
-        section.agency = chrome.portal_settings(site).agency_name
+        section.agency = sites.portal_settings(site).agency_name
         return section
-
-    @staticmethod
-    def is_registry(section):
-        return isinstance(section, LegalDocumentIndexPage)
 
     def title(self, section):
         return f"{section.title} – {section.agency}"
@@ -53,12 +61,8 @@ class SectionFeed(Feed):
         return _("The latest items of the section %(section)s") % {"section": section.title}
 
     def items(self, section):
-        if self.is_registry(section):
-            items = LegalDocumentPage.objects.select_related("issuing_authority")
-            items = items.order_by("-issue_date", "-pk")
-        else:
-            items = ArticlePage.objects.order_by("-posted_at", "-pk")
-        return chrome.public(items.live().child_of(section))[:SIZE]
+        items = FEED_ITEMS[type(section)](section)
+        return sites.public(items.live().child_of(section))[:SIZE]
 
     def item_title(self, item):
         return item.title

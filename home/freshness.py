@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
 from home.models import disclosure_page_models
-from portal.roles import BOARD, DIRECTORS, OFFICE, OPERATORS
+from portal.core.roles import BOARD, DIRECTORS, OFFICE, OPERATORS
 
 STALE_PAGES_SHOWN = 10
 

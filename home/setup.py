@@ -7,7 +7,6 @@ from django.utils.translation import get_supported_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
-from home.sections import SECTIONS
 from portal.models import PortalSettings
 
 
@@ -74,14 +73,3 @@ def ensure_home():
 def _is_wagtail_welcome_page(page):
     page_type = ContentType.objects.get_for_model(Page)
     return page.content_type_id == page_type.pk and page.numchild == 0
-
-
-def ensure_sections(home):
-    sections = []
-    for spec in SECTIONS:
-        fields = {"title": spec["title"], "show_in_menus": True, **spec.get("disclosure", {})}
-        if spec.get("intro"):
-            fields["intro"] = spec["intro"]
-        page, _ = ensure_child(home, spec["model"], spec["slug"], **fields)
-        sections.append(page)
-    return sections

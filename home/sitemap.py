@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Site
 
-from portal import chrome
+from portal.core import sites
 
 
 class PortalSitemap(Sitemap):
@@ -16,7 +16,7 @@ class PortalSitemap(Sitemap):
     def items(self):
         site = self.get_wagtail_site()
         pages = site.root_page.get_descendants(inclusive=True).live()
-        return chrome.public(pages).order_by("path").defer_streamfields().specific()
+        return sites.public(pages).order_by("path").defer_streamfields().specific()
 
 
 SITEMAPS = {"trang": PortalSitemap}

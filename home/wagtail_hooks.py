@@ -3,9 +3,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.feedback import Feedback
 from home.freshness import FreshnessPanel, sees_freshness_panel
-from home.organisation import Person, Unit
+from home.models import Feedback, Person, Unit
 
 
 @hooks.register("construct_homepage_panels")

@@ -7,4 +7,12 @@ class LegalDocsConfig(AppConfig):
     verbose_name = _("Legal documents")
 
     def ready(self):
-        from legal_docs import termination  # noqa: F401 -- connects the signals that keep it true
+        # Imported here: models cannot be imported before the app registry is ready.
+        from home.feeds import register_feed
+        from legal_docs import listing, number_lookup, termination
+        from legal_docs.models import LegalDocumentIndexPage
+        from search.numbers import register_number_lookup
+
+        termination.connect()
+        register_feed(LegalDocumentIndexPage, listing.latest_documents)
+        register_number_lookup(number_lookup.numbered_documents)

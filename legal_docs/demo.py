@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from home.setup import publish
+from legal_docs import exchange
+from legal_docs.importer import review_batch, system_account
 from legal_docs.models import (
     DocumentType,
     IssuingAuthority,
@@ -16,6 +18,7 @@ from legal_docs.models import (
     Source,
 )
 from legal_docs.numbering import document_slug
+from legal_docs.procedure_import import LOAD_OPTIONS, ProcedureImporter
 
 QH, CP, BTP = "Quốc hội", "Chính phủ", "Bộ Tư pháp"
 UBND, STP = "Ủy ban nhân dân tỉnh Quảng Trị", "Sở Tư pháp Quảng Trị"
@@ -159,10 +162,6 @@ PROCEDURES_FILE = Path(__file__).parent / "schema" / "procedures.example.json"
 def load_procedures(index_page):
     """The sample exchange file through the real importer, approved as a batch: codes,
     fees and times are samples for the board to check against the national database."""
-    from legal_docs import exchange
-    from legal_docs.importer import review_batch, system_account
-    from legal_docs.procedure_import import LOAD_OPTIONS, ProcedureImporter
-
     if ProcedurePage.objects.exists():
         return 0
     text = PROCEDURES_FILE.read_text(encoding="utf-8")

@@ -7,11 +7,11 @@ import re
 import zipfile
 from pathlib import Path
 
-from portal.uploads import check_upload
+from portal.core.uploads import check_upload
 
 logger = logging.getLogger(__name__)
 
-# The registry's own formats; the content checks are those of every upload (portal/uploads.py).
+# The registry's own formats; the content checks are those of every upload (portal/core/uploads.py).
 ALLOWED = ["doc", "docx", "odt", "pdf"]
 # DOCX and ODT are zip archives: a small file can unpack to gigabytes (a "zip bomb").
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024

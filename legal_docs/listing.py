@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import PageViewRestriction
 
-from home.models import PAGE_SIZE
 from legal_docs import registry_search
 from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.models.validity import today
 from legal_docs.numbering import number_key
-from portal import chrome
+from portal.core import cache as portal_cache
+from portal.core.pages import PAGE_SIZE
 from search.engine import (
     clean_query,
     is_engine,
@@ -141,8 +141,8 @@ def cached_facets(index_page, base, data):
     """Counts over the whole registry cost a scan; they are kept until the next publish (a
     new cache generation) or the next day (validity depends on the date). A search's
     counts are keyed by its words too, so a popular query costs its counts once."""
-    key = f"legal_docs:facets:{chrome.generation()}:{today().isoformat()}:{hashlib.sha1(repr((index_page.pk, sorted(data.items()))).encode()).hexdigest()}"
-    return chrome.remember(key, lambda: facets(base, data))
+    key = f"legal_docs:facets:{portal_cache.generation()}:{today().isoformat()}:{hashlib.sha1(repr((index_page.pk, sorted(data.items()))).encode()).hexdigest()}"
+    return portal_cache.get_or_build(key, lambda: facets(base, data))
 
 
 def total_from(options, data):
@@ -236,3 +236,9 @@ def listing_context(index_page, request):
         "degraded": degraded,
         "capped": capped,
     }
+
+
+def latest_documents(section):
+    """The registry's feed items (home/feeds.py), newest first."""
+    items = LegalDocumentPage.objects.select_related("issuing_authority")
+    return items.order_by("-issue_date", "-pk")

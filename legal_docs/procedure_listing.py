@@ -6,10 +6,10 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from home.models import paginate
 from legal_docs.listing import MAX_ID
 from legal_docs.models import OnlineLevel, ProcedurePage
-from portal import chrome
+from portal.core import sites
+from portal.core.pages import paginate
 
 
 class ProcedureFilterForm(forms.Form):
@@ -36,7 +36,7 @@ def filtered(queryset, data, skip=None):
 def listing_context(index_page, request):
     form = ProcedureFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    base = chrome.public(ProcedurePage.objects.live().child_of(index_page))
+    base = sites.public(ProcedurePage.objects.live().child_of(index_page))
     fields = (
         filtered(base, data, skip="linh_vuc")
         .order_by("field__name")

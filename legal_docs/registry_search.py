@@ -10,7 +10,6 @@ from datetime import date
 
 from django.core.paginator import Paginator
 
-from home.models import PAGE_SIZE
 from legal_docs.models import (
     DocumentType,
     IssuingAuthority,
@@ -19,9 +18,12 @@ from legal_docs.models import (
     Validity,
     annotate_validity,
 )
+from legal_docs.number_lookup import numbered_documents
 from legal_docs.numbering import number_key
-from portal import chrome
-from search.engine import filter_column, numbered_documents, section_column
+from portal.core import sites
+from portal.core.pages import PAGE_SIZE
+from portal.core.wagtail_adapter import engine_query_body, engine_search_pks
+from search.engine import filter_column, section_column
 
 NUMBERED_BOOST = 10_000  # above any text score: a document named by its number comes first
 MAX_OPTIONS = 1000
@@ -189,9 +191,9 @@ def ask(index_page, query, data, page_number, backend, day):
     """(pks of the page's documents, total, facets, page number) from one engine request
     (two when the page asked for is past the last)."""
     col = columns(backend)
-    documents = chrome.public(LegalDocumentPage.objects.live())
+    documents = sites.public(LegalDocumentPage.objects.live())
     results = backend.search(query, documents, operator="and")
-    body = results._get_es_body()
+    body = engine_query_body(results)
     query_part = body["query"]["bool"]
     words = query_part.pop("must", {"match_all": {}})
     numbered = [page.pk for page in numbered_documents(query, documents)]
@@ -222,12 +224,8 @@ def ask(index_page, query, data, page_number, backend, day):
     search_index = backend.get_index_for_model(LegalDocumentPage).name
 
     def hits_from(number):
-        response = results._backend_do_search(
-            body,
-            index=search_index,
-            from_=(number - 1) * PAGE_SIZE,
-            size=PAGE_SIZE,
-            **{results.fields_param_name: "pk"},
+        response = engine_search_pks(
+            results, body, search_index, from_=(number - 1) * PAGE_SIZE, size=PAGE_SIZE
         )
         return response, [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from legal_docs.models import DocumentType, IssuingAuthority, LegalDocumentPage, LegalField
 from legal_docs.numbering import document_slug, number_key
+from portal.core.wagtail_adapter import tree_path
 
 SUBJECTS = [
     "Quy định chi tiết thi hành một số điều của Luật {field}",
@@ -71,7 +72,7 @@ def _insert_batch(index_page, offset, size, rng, types, authorities, fields, con
                 slug=slug,
                 content_type=content_type,
                 locale_id=index_page.locale_id,
-                path=Page._get_path(index_page.path, index_page.depth + 1, n + 1),
+                path=tree_path(index_page.path, index_page.depth + 1, n + 1),
                 depth=index_page.depth + 1,
                 numchild=0,
                 url_path=f"{index_page.url_path}{slug}/",

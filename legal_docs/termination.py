@@ -58,16 +58,20 @@ def _document_published(instance, **kwargs):
         refresh([instance.pk, *targets])
 
 
-pre_save.connect(
-    _remember_previous,
-    sender=LegalDocumentRelation,
-    dispatch_uid="legal-docs-termination-pre-save",
-)
-post_save.connect(
-    _relation_changed, sender=LegalDocumentRelation, dispatch_uid="legal-docs-termination-save"
-)
-post_delete.connect(
-    _relation_changed, sender=LegalDocumentRelation, dispatch_uid="legal-docs-termination-delete"
-)
-page_published.connect(_document_published, dispatch_uid="legal-docs-termination-publish")
-page_unpublished.connect(_document_published, dispatch_uid="legal-docs-termination-unpublish")
+def connect():
+    """Called from LegalDocsConfig.ready()."""
+    pre_save.connect(
+        _remember_previous,
+        sender=LegalDocumentRelation,
+        dispatch_uid="legal-docs-termination-pre-save",
+    )
+    post_save.connect(
+        _relation_changed, sender=LegalDocumentRelation, dispatch_uid="legal-docs-termination-save"
+    )
+    post_delete.connect(
+        _relation_changed,
+        sender=LegalDocumentRelation,
+        dispatch_uid="legal-docs-termination-delete",
+    )
+    page_published.connect(_document_published, dispatch_uid="legal-docs-termination-publish")
+    page_unpublished.connect(_document_published, dispatch_uid="legal-docs-termination-unpublish")

@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from legal_docs import views
 from legal_docs.models import DocumentType, IssuingAuthority, LegalField
-from portal.menu import PermissionMenuItem
+from portal.core.menu import PermissionMenuItem
 
 
 class DocumentTypeViewSet(SnippetViewSet):

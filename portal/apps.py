@@ -9,13 +9,51 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        # Imported here, not at the top: models and the modules that use them cannot be
+        # imported before the app registry is ready.
         from axes.signals import user_locked_out
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
+        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from portal import audit, chrome, db_roles, security  # noqa: F401 -- chrome connects signals
-        from portal.core import spreadsheets
+        from portal import db_roles, maintenance, security
+        from portal.core import audit, spreadsheets
+        from portal.core.cache import new_generation
+        from portal.models import MaintenanceWindow, PortalSettings
 
         audit.connect()
+        # A new content generation (portal/core/cache.py) on every change of what public
+        # pages show: pages themselves, and the organisation, answered feedback, the
+        # registry's taxonomies, images and files, a maintenance notice. Then no cached page
+        # (portal/page_cache.py) keeps the old one.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(new_generation, dispatch_uid=f"portal-generation-{signal}")
+        post_delete.connect(new_generation, sender=Page, dispatch_uid="portal-generation-delete")
+        shown_models = [
+            PortalSettings,
+            Site,
+            PageViewRestriction,
+            "home.Unit",
+            "home.Person",
+            "home.Feedback",
+            "legal_docs.DocumentType",
+            "legal_docs.IssuingAuthority",
+            "legal_docs.LegalField",
+            "wagtailimages.Image",
+            "wagtaildocs.Document",
+            "portal.MaintenanceWindow",
+        ]
+        for model in shown_models:
+            name = model if isinstance(model, str) else model._meta.label
+            uid = f"portal-generation-{name}"
+            post_save.connect(new_generation, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(new_generation, sender=model, dispatch_uid=f"{uid}-delete")
+        post_save.connect(
+            maintenance.forget, sender=MaintenanceWindow, dispatch_uid="maintenance-save"
+        )
+        post_delete.connect(
+            maintenance.forget, sender=MaintenanceWindow, dispatch_uid="maintenance-delete"
+        )
         spreadsheets.guard_wagtail_exports()
         user_locked_out.connect(security.on_locked_out, dispatch_uid="portal-lockout")
         # After the last app's tables exist: once per migrate, as this app's signal.

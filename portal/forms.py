@@ -8,11 +8,11 @@ from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetFo
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from portal import antivirus, media
-from portal.audit import record
-from portal.core import throttle
+from portal import media
+from portal.core import antivirus, throttle
 from portal.core.addresses import client_address
-from portal.uploads import check_upload
+from portal.core.audit import record
+from portal.core.uploads import check_upload
 
 
 class ReviewedReplacement:

@@ -13,7 +13,7 @@ from django.db.models import Min
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from search.engine import answers, is_engine
+from search.engine import engine_responds, is_engine
 
 MIN_FREE_BYTES = 500 * 1024 * 1024
 
@@ -28,7 +28,7 @@ def search_engine():
     backend = get_search_backend("default")
     if not is_engine(backend):
         return "ok"  # the database backend: the database check covers it
-    return "ok" if answers(backend, timeout=2) else "unavailable"
+    return "ok" if engine_responds(backend, timeout=2) else "unavailable"
 
 
 def storage():

@@ -4,11 +4,10 @@ briefly; saving or deleting one forgets them at once."""
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.shortcuts import render
 from django.utils import timezone
 
-from portal import chrome
+from portal.core import cache as portal_cache
 from portal.models import MaintenanceWindow
 
 CACHE_KEY = "portal:maintenance"
@@ -23,16 +22,12 @@ def windows():
         upcoming = MaintenanceWindow.objects.filter(ends_at__gt=timezone.now())
         return list(upcoming.order_by("starts_at"))
 
-    return chrome.remember(CACHE_KEY, load, 60, local_seconds=5)
+    return portal_cache.get_or_build(CACHE_KEY, load, 60, local_seconds=5)
 
 
 def forget(**kwargs):
     cache.delete(CACHE_KEY)
-    chrome.local.delete(CACHE_KEY)
-
-
-post_save.connect(forget, sender=MaintenanceWindow, dispatch_uid="maintenance-save")
-post_delete.connect(forget, sender=MaintenanceWindow, dispatch_uid="maintenance-delete")
+    portal_cache.local.delete(CACHE_KEY)
 
 
 def current(now=None):

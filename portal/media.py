@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from wagtail.models import Page, ReferenceIndex
 
-from portal import roles
+from portal.core import roles
 
 
 def pages_using(obj):

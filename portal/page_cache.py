@@ -6,7 +6,7 @@ one), not marked private or no-cache (search, which counts each query, is `never
 The admin, previews (under /admin/), documents (served with their permission checks) and
 the monitor are never cached.
 
-Keys carry the content generation (portal/chrome.py), which every publish, unpublish, move
+Keys carry the content generation (portal/core/cache.py), which every publish, unpublish, move
 or delete of a page, and every save of what pages show, moves on: the next request after a
 change renders afresh, for the page and for every listing that shows it. Old entries expire
 after PAGE_CACHE_SECONDS, which also bounds how long the footer's visit totals and a
@@ -17,7 +17,8 @@ import hashlib
 from django.conf import settings
 from django.utils.cache import cc_delim_re
 
-from portal import chrome, maintenance, visits
+from portal import maintenance, visits
+from portal.core import cache as portal_cache
 
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
 PRIVATE = {"private", "no-cache", "no-store"}
@@ -65,11 +66,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not public_get(request):
             return self.get_response(request)
-        with chrome.pinned_generation() as generation:
+        with portal_cache.pinned_generation() as generation:
             if not cacheable_request(request) or maintenance.current():
                 return self.get_response(request)
             page_key = key(request, generation)
-            stored = chrome.recall(page_key, settings.PAGE_CACHE_SECONDS)
+            stored = portal_cache.get_cached(page_key, settings.PAGE_CACHE_SECONDS)
             if stored is not None:
                 page_id, response = stored
                 if page_id and visits.counted(request):
@@ -80,5 +81,5 @@ class PageCacheMiddleware:
         if cacheable_response(request, response):
             response["X-Cache"] = "miss"
             stored = (getattr(request, "visited_page_id", None), response)
-            chrome.keep(page_key, stored, settings.PAGE_CACHE_SECONDS)
+            portal_cache.set_cached(page_key, stored, settings.PAGE_CACHE_SECONDS)
         return response

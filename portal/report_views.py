@@ -14,7 +14,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Site
 
 from portal import reports
-from portal.audit import record
+from portal.core.audit import record
 
 PERMISSION = "portal.view_reports"
 FIRST_YEAR = 2015  # the first year the department's site published

@@ -1,5 +1,5 @@
-"""The activity report for directors and the office (Art. 7.1, 9.2): the editorial figures of
-workflow/statistics.py and the site figures of portal/statistics.py over any period, as parts
+"""The activity report for directors and the office (Art. 7.1, 9.2): each app's figures (the
+statistics.py of workflow, legal_docs, search and portal) over any period, as parts
 of tables that the admin page, the printable page and the XLSX workbook all show. The yearly
 report (Art. 7.1) is the same report over a calendar year. Reading it changes nothing."""
 
@@ -10,10 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl.styles import Font
+from wagtail.models import Site
 
+from legal_docs import statistics as registry
 from portal import statistics as site
-from portal.core import spreadsheets
-from portal.statistics import Table
+from portal.core import sites, spreadsheets
+from portal.core.figures import Table, display, months
+from search import statistics as searching
 from workflow import statistics as editorial
 
 
@@ -29,9 +32,9 @@ def activity_report(start, end):
         Part("thang", _("By month"), [by_month(start, end)]),
         Part("xuat-ban", _("Publishing"), editorial.publishing(start, end)),
         Part("kiem-duyet", _("Moderation"), editorial.moderation(start, end)),
-        Part("van-ban", _("Legal documents"), editorial.legal_documents(start, end)),
+        Part("van-ban", _("Legal documents"), registry.legal_documents(start, end)),
         Part("truy-cap", _("Visits"), site.visits(start, end)),
-        Part("tim-kiem", _("Searches"), site.searches(start, end)),
+        Part("tim-kiem", _("Searches"), searching.searches(start, end)),
         Part("nhuan-but", _("Royalties"), editorial.royalties(start, end)),
         Part("an-ninh", _("Security"), site.security(start, end)),
     ]
@@ -42,14 +45,14 @@ def by_month(start, end):
         editorial.published_by_month(start, end),
         editorial.decisions_by_month(start, end),
         site.visits_by_month(start, end),
-        site.searches_by_month(start, end),
+        searching.searches_by_month(start, end),
     ]
     return Table(
         _("Activity by month"),
         [_("Month"), _("New items"), _("Board decisions"), _("Visits"), _("Searches")],
         [
             [month.strftime("%m/%Y")] + [counts.get(month, 0) for counts in series]
-            for month in site.months(start, end)
+            for month in months(start, end)
         ],
         chart=1,
     )
@@ -77,8 +80,8 @@ def filename(start, end):
 
 def period_text(start, end):
     return _("From %(start)s to %(end)s") % {
-        "start": site.display(start),
-        "end": site.display(end),
+        "start": display(start),
+        "end": display(end),
     }
 
 
@@ -94,11 +97,7 @@ def printable(start, end, parts):
 
 
 def agency_name():
-    from wagtail.models import Site
-
-    from portal import chrome
-
-    return chrome.portal_settings(Site.objects.get(is_default_site=True)).agency_name
+    return sites.portal_settings(Site.objects.get(is_default_site=True)).agency_name
 
 
 # --- The workbook -----------------------------------------------------------------------------
@@ -122,7 +121,7 @@ def workbook(start, end, parts):
     cover.put([agency_name()])
     cover.put([title(start, end)], Font(bold=True, size=14))
     cover.put([period_text(start, end)])
-    cover.put([_("Made on %(time)s") % {"time": site.display(timezone.now())}])
+    cover.put([_("Made on %(time)s") % {"time": display(timezone.now())}])
     for part in parts:
         sheet = book.add_sheet(part.title)
         for table in part.tables:

@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from portal.audit import account_named, record
-from portal.roles import OPERATORS
+from portal.core.audit import account_named, record
+from portal.core.roles import OPERATORS
 
 
 class LockoutHandler(AxesDatabaseHandler):

@@ -19,12 +19,18 @@ from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.audit import record
+from portal.core.audit import record
 from portal.core.redirects import next_url
 
 VERIFY, SETUP = "second_factor", "second_factor_setup"
 # Reachable before the second factor: these views, signing out, and the admin's files.
-OPEN_PATHS = ("/admin/xac-thuc/", "/admin/logout/", "/admin/login/", "/admin/jsi18n/")
+OPEN_PATHS = (
+    "/admin/second-factor/",
+    "/admin/xac-thuc/",  # the former path, which redirects to it
+    "/admin/logout/",
+    "/admin/login/",
+    "/admin/jsi18n/",
+)
 
 
 def required(user):

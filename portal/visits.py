@@ -14,7 +14,7 @@ from django.db import DatabaseError, connection
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from portal import chrome
+from portal.core import cache as portal_cache
 from portal.models import DailyVisits
 
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|curl|wget|python|headless", re.I)
@@ -100,4 +100,4 @@ def totals():
         return sums["today"] or 0, sums["all"] or 0
 
     # Each worker's figure may trail the others' by a minute.
-    return chrome.remember(TOTALS_KEY, compute, TOTALS_SECONDS, local_seconds=60)
+    return portal_cache.get_or_build(TOTALS_KEY, compute, TOTALS_SECONDS, local_seconds=60)

@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
+from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.fields import StreamField
 from wagtail.models import Site
@@ -9,9 +10,9 @@ from wagtail.sites.views import IndexView as SiteIndexView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import audit, audit_views, media, report_views, two_factor, visits
-from portal.core import rich_text
-from portal.menu import PermissionMenuItem
+from portal import audit_views, media, report_views, two_factor, visits
+from portal.core import audit, rich_text
+from portal.core.menu import PermissionMenuItem
 from portal.models import MaintenanceWindow
 
 # Wagtail 8.0's sites listing heads three columns with the names of their fields ("Port",
@@ -64,21 +65,38 @@ def register_audit_log_actions(actions):
 def register_audit_log_urls():
     view = audit_views.AuditLogView
     return [
-        path("nhat-ky-he-thong/", view.as_view(), name="audit_log"),
-        path(
-            "nhat-ky-he-thong/results/",
-            view.as_view(results_only=True),
-            name="audit_log_results",
-        ),
+        path("audit-log/", view.as_view(), name="audit_log"),
+        path("audit-log/results/", view.as_view(results_only=True), name="audit_log_results"),
+    ]
+
+
+# The admin's paths are English, as Wagtail's own; the Vietnamese ones the first screens had
+# still lead there, with their query (bookmarks, links in old mails).
+FORMER_ADMIN_PATHS = {
+    "nhat-ky-he-thong/": "audit-log/",
+    "nhat-ky-he-thong/results/": "audit-log/results/",
+    "bao-cao/": "activity-report/",
+    "bao-cao/ban-in/": "activity-report/print/",
+    "bao-cao/xlsx/": "activity-report/xlsx/",
+    "xac-thuc/": "second-factor/",
+    "xac-thuc/thiet-lap/": "second-factor/setup/",
+}
+
+
+@hooks.register("register_admin_urls")
+def register_former_admin_paths():
+    return [
+        path(old, RedirectView.as_view(url=f"/admin/{new}", permanent=True, query_string=True))
+        for old, new in FORMER_ADMIN_PATHS.items()
     ]
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
-        path("bao-cao/", report_views.report, name="portal_report"),
-        path("bao-cao/ban-in/", report_views.report_print, name="portal_report_print"),
-        path("bao-cao/xlsx/", report_views.report_xlsx, name="portal_report_xlsx"),
+        path("activity-report/", report_views.report, name="portal_report"),
+        path("activity-report/print/", report_views.report_print, name="portal_report_print"),
+        path("activity-report/xlsx/", report_views.report_xlsx, name="portal_report_xlsx"),
     ]
 
 
@@ -96,8 +114,8 @@ def register_report_menu_item():
 @hooks.register("register_admin_urls")
 def register_second_factor_urls():
     return [
-        path("xac-thuc/", two_factor.verify, name=two_factor.VERIFY),
-        path("xac-thuc/thiet-lap/", two_factor.setup, name=two_factor.SETUP),
+        path("second-factor/", two_factor.verify, name=two_factor.VERIFY),
+        path("second-factor/setup/", two_factor.setup, name=two_factor.SETUP),
     ]
 
 

@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        # Imported here: models cannot be imported before the app registry is ready.
         from django.db.models.signals import post_delete, post_save
         from wagtail.search.index import get_indexed_models
 

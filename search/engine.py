@@ -3,15 +3,16 @@ means when they type its number, and an answer even while the search engine is d
 
 import hashlib
 import logging
-import re
 import unicodedata
 
 from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from portal import chrome
-from portal.core.text import fold
+from home.models import SectionPage
+from portal.core import cache as portal_cache
+from portal.core.wagtail_adapter import engine_query_body, engine_search_pks
+from search.numbers import numbered_pages
 
 logger = logging.getLogger(__name__)
 
@@ -40,48 +41,18 @@ def page_number(raw, page_size):
     return min(max(number, 1), MAX_RESULT_WINDOW // page_size)
 
 
-def number_tokens(query):
-    return re.findall(r"[a-z0-9]+", fold(query))
-
-
-def numbered_documents(query, queryset=None):
-    """Live legal documents whose number/symbol the query spells, in any of the ways citizens
-    type it: `2975/QĐ-UBND`, `2975/qd-ubnd`, `2975 QD UBND`, `QĐ 2975`, `quyết định 2975`."""
-    from legal_docs.models import LegalDocumentPage
-
-    tokens = number_tokens(query)
-    numbers = [t for t in tokens if t.isdigit() and len(t) <= 5]
-    if not numbers or len(tokens) > 8:
-        return []
-    # number_key is stored upper case, so a plain prefix match can use its index; no
-    # ordering, or PostgreSQL walks every page in tree order to find a handful.
-    candidates = (
-        (queryset if queryset is not None else chrome.public(LegalDocumentPage.objects.live()))
-        .filter(number_key__startswith=f"{numbers[0]}/")
-        .select_related("document_type")
-        .order_by()[:50]
-    )
-    found = []
-    for page in candidates:
-        parts = set(re.findall(r"[a-z0-9]+", page.number_key.lower()))
-        parts |= set(number_tokens(page.document_type.name)) if page.document_type_id else set()
-        if all(token in parts for token in tokens):
-            found.append(page)
-    return found
-
-
 def remembered(name, query, compute):
     """compute() -> (answer, degraded), kept for repeated searches until published content or
     the engine's index changes (a new cache generation); an answer from the fallback is not
     kept, so the full search is back as soon as the engine is."""
     digest = hashlib.sha1(f"{name}\n{query}".encode()).hexdigest()
-    key = f"search:{chrome.generation()}:{digest}"
+    key = f"search:{portal_cache.generation()}:{digest}"
     answer = cache.get(key)
     if answer is not None:
         return answer, False
     answer, degraded = compute()
     if not degraded:
-        cache.set(key, answer, chrome.TIMEOUT)
+        cache.set(key, answer, portal_cache.TIMEOUT)
     return answer, degraded
 
 
@@ -90,8 +61,8 @@ def is_engine(backend):
     return hasattr(backend, "es")
 
 
-def answers(backend, timeout=1):
-    return backend.answers(timeout)  # search/backends: the same check on every engine
+def engine_responds(backend, timeout=1):
+    return backend.responds(timeout)  # search/backends: the same check on every engine
 
 
 def within(queryset, pages):
@@ -124,7 +95,7 @@ def engine_is_up(backend):
     database answers meanwhile while the index is built (search/tasks.py)."""
     state = cache.get("search:engine-up")
     if state is None:
-        state = answers(backend) and index_ready(backend)
+        state = engine_responds(backend) and index_ready(backend)
         if not state:
             logger.warning("Search engine not ready; searching the database instead.")
         cache.set("search:engine-up", state, ENGINE_CHECK_SECONDS)
@@ -135,7 +106,7 @@ def index_ready(backend):
     """Whether the pages' index is complete and filled: update_index (and the queued
     rebuild) swap a filled index in under an alias; an index under the bare name was made
     empty by put(). If it is not, make sure a rebuild is on its way."""
-    from search.tasks import prepare_engine
+    from search.tasks import prepare_engine  # here: search.tasks imports this module
 
     try:
         if backend.get_index_for_model(Page).is_alias():
@@ -205,15 +176,13 @@ class NumberFirst:
 def ranked_pks(query, queryset, backend, limit):
     """The pks of the best `limit` matches, without loading the pages (the engine returns
     them with its hits; a database backend has to load them)."""
-    numbered = [p.pk for p in within(queryset, numbered_documents(query))]
+    numbered = [p.pk for p in within(queryset, numbered_pages(query))]
     results = backend.search(query, queryset.exclude(pk__in=numbered), operator="and")
     if not is_engine(backend):
         return numbered + [page.pk for page in results[:limit]]
-    body = {**results._get_es_body(), "track_total_hits": False}
+    body = {**engine_query_body(results), "track_total_hits": False}
     index = backend.get_index_for_model(queryset.model).name
-    hits = results._backend_do_search(
-        body, index=index, from_=0, size=limit, **{results.fields_param_name: "pk"}
-    )["hits"]["hits"]
+    hits = engine_search_pks(results, body, index, from_=0, size=limit)["hits"]["hits"]
     return numbered + [int(hit["fields"]["pk"][0]) for hit in hits]
 
 
@@ -226,7 +195,7 @@ def search_pages(
     (and only serves the first page)."""
     query = clean_query(query)
     if numbered is None:
-        numbered = numbered_documents(query)
+        numbered = numbered_pages(query)
     numbered = within(queryset, numbered)
     if best is not None:
         found = {page.pk: page for page in queryset.filter(pk__in=best)}
@@ -253,8 +222,6 @@ def filter_column(backend, model, name):
 
 def section_column(backend):
     """The engine's name for PortalPage.section_path (the same on every page type)."""
-    from home.models import SectionPage
-
     return filter_column(backend, SectionPage, "section_path")
 
 
@@ -265,20 +232,18 @@ def section_counts(query, queryset, sections, backend, numbered=None, first=0):
     on a database backend one count each and no hits."""
     query = clean_query(query)
     if numbered is None:
-        numbered = numbered_documents(query)
+        numbered = numbered_pages(query)
     rest = queryset.exclude(pk__in=[p.pk for p in numbered])
     counts, best = {}, None
     if is_engine(backend):
         results = backend.search(query, rest, operator="and")
         column = section_column(backend)
-        body = {**results._get_es_body(), "track_total_hits": True}
+        body = {**engine_query_body(results), "track_total_hits": True}
         filters = {str(section.pk): {"term": {column: section.path}} for section in sections}
         if filters:  # the engine refuses an empty filters aggregation
             body["aggregations"] = {"sections": {"filters": {"filters": filters}}}
         index = backend.get_index_for_model(queryset.model).name
-        response = results._backend_do_search(
-            body, index=index, size=first, **{results.fields_param_name: "pk"}
-        )
+        response = engine_search_pks(results, body, index, size=first)
         for key, bucket in (
             response.get("aggregations", {}).get("sections", {}).get("buckets", {}).items()
         ):

@@ -19,8 +19,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_instance, get_indexed_models
 
-from portal import chrome
-from search.engine import answers, is_engine
+from portal.core import cache as portal_cache
+from search.engine import engine_responds, is_engine
 
 logger = logging.getLogger(__name__)
 MAX_DELAY = timedelta(minutes=5)
@@ -54,9 +54,9 @@ def update_engine(app_label, model_name, pk, attempt=0):
         else:
             backend.delete(model(pk=pk))
         # Searches remembered before this update would miss the document: forget them.
-        chrome.bump()
+        portal_cache.new_generation()
     except Exception:
-        if answers(backend, timeout=2):
+        if engine_responds(backend, timeout=2):
             raise  # the engine is up and refused the document: a real error, in the log
         retry(update_engine, attempt, app_label, model_name, pk)
         return "engine down: retry scheduled"
@@ -113,13 +113,13 @@ def rebuild_engine(attempt=0):
     try:
         call_command("update_index", backend_name="default", verbosity=0)
     except Exception:
-        if answers(engine(), timeout=2):
+        if engine_responds(engine(), timeout=2):
             raise
         retry(rebuild_engine, attempt)
         return "engine down: retry scheduled"
     # Searches remembered from the database, and the "not ready" state, are out of date.
     cache.delete("search:engine-up")
-    chrome.bump()
+    portal_cache.new_generation()
     return "rebuilt"
 
 

@@ -7,11 +7,11 @@ from django.views.decorators.cache import cache_control, never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
-from home.models import PAGE_SIZE
-from portal import chrome
+from home import menus
+from portal.core import sites
+from portal.core.pages import PAGE_SIZE
 from search.engine import (
     clean_query,
-    numbered_documents,
     page_number,
     remembered,
     search_pages,
@@ -20,13 +20,14 @@ from search.engine import (
 )
 from search.highlight import page_text, snippet
 from search.models import UnansweredQuery
+from search.numbers import numbered_pages
 
 SORTS = {"lien-quan": True, "moi-nhat": False}
 AUTOCOMPLETE_SIZE = 8
 
 
 def public_pages():
-    return chrome.public(Page.objects.live()).specific()
+    return sites.public(Page.objects.live()).specific()
 
 
 def record(stored, count):
@@ -73,7 +74,7 @@ def search(request):
     sort = request.GET.get("sap_xep", "lien-quan")
     sort = sort if sort in SORTS else "lien-quan"
     site = Site.find_for_request(request)
-    sections = chrome.sections(site) if site else []
+    sections = menus.sections(site) if site else []
     slug = request.GET.get("muc")
     section = next((s for s in sections if s.slug == slug), None)
     context = {"search_query": query, "sort": sort, "section": section}
@@ -84,7 +85,7 @@ def search(request):
         if not SORTS[sort]:
             queryset = queryset.order_by("-first_published_at")
 
-        numbered = numbered_documents(query)
+        numbered = numbered_pages(query)
         facets, total, best, counts_degraded = section_facets(query, sections, numbered)
         if section:
             total = dict((s.pk, n) for s, n in facets).get(section.pk, 0)

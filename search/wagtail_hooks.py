@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from portal.menu import PermissionMenuItem
+from portal.core.menu import PermissionMenuItem
 from search import admin_views
 
 

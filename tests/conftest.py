@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from home.models import ArticleIndexPage
 from legal_docs.models import LegalDocumentIndexPage
-from portal import roles
+from portal.core import roles
 from search.backends import search_server
 from tests.helpers import empty_engine, refresh_engine, run_search_worker, setup_portal
 
@@ -136,7 +136,7 @@ def engine_matches_database(request):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    # The layout cache (portal/chrome.py) outlives each test's rolled-back transaction.
+    # The layout cache (portal/core/cache.py) outlives each test's rolled-back transaction.
     from django.core.cache import caches
 
     for cache in caches.all():

@@ -32,7 +32,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site, Task, Workflow, WorkflowState
 
 from home.models import ArticleIndexPage, ArticlePage
-from portal import roles
+from portal.core import roles
 from tests.helpers import article_form, decide, edit_url, genre, refresh, submit_new
 from workflow.board import WAGTAIL_SAMPLE_WORKFLOW
 
@@ -325,7 +325,7 @@ def screens(client, group, user, portal):
             reverse("wagtailadmin_pages:copy", args=[article.pk]),
         ]
     if group in (roles.DIRECTORS, roles.OFFICE):
-        urls.append("/admin/nhat-ky-he-thong/")
+        urls.append("/admin/audit-log/")
     return list(dict.fromkeys(urls))
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from home.models import ArticleIndexPage, ArticlePage
-from portal import roles
+from portal.core import roles
 from tests.helpers import article_form
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
-from portal import roles
+from portal.core import roles
 from portal.models import PortalSettings
 from tests.conftest import PASSWORD
 

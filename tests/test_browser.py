@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from home.models import ArticleIndexPage
-from portal import roles
+from portal.core import roles
 from tests.helpers import (
     csp_directives,
     refresh,

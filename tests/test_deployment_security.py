@@ -12,8 +12,9 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
-from home.feedback import RATE_LIMIT, Feedback
-from portal import roles
+from home.forms import RATE_LIMIT
+from home.models import Feedback
+from portal.core import roles
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from home.feedback import RATE_LIMIT, Feedback
-from portal import roles
+from home.forms import RATE_LIMIT
+from home.models import Feedback
+from portal.core import roles
 from tests.helpers import html
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from home.freshness import overdue_sections
 from home.models import ArticleIndexPage, ArticlePage, disclosure_page_models
-from portal import roles
+from portal.core import roles
 from tests.helpers import html, publish
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.models import Document
 
 from home.blocks import AudioBlock, VideoBlock
-from home.collections import CollectionPage
-from home.organisation import Person, Unit
-from portal import roles
+from home.models import CollectionPage, Person, Unit
+from portal.core import roles
 from tests.helpers import html
 
 pytestmark = pytest.mark.django_db

@@ -23,7 +23,7 @@ from legal_docs.models import (
     Validity,
     annotate_validity,
 )
-from portal import roles
+from portal.core import roles
 from tests.helpers import html, legal_document_form, new_document, publish, validity_of
 
 

@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 from legal_docs import exchange
 from legal_docs.importer import Importer, review_batch, system_account
 from legal_docs.models import ImportBatch, LegalDocumentPage
-from portal import roles
+from portal.core import roles
 from tests.helpers import record, run_command
 
 SCHEMA = json.loads(

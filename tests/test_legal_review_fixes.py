@@ -15,7 +15,7 @@ from legal_docs.models import (
     LegalDocumentRelation,
     Validity,
 )
-from portal import roles
+from portal.core import roles
 from tests.helpers import add_live_child, new_document, publish, record, validity_of
 from workflow.guard import authorised
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import roles
+from portal.core import roles
 from portal.models import MaintenanceWindow
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState
 
 from home.models import ArticlePage
-from portal import roles
+from portal.core import roles
 from tests.helpers import article_form, decide, edit_url, genre, publish, refresh, submit_new
 from workflow.guard import PublishRefused
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry

@@ -13,8 +13,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from home.images import RENDITIONS
-from home.models import ArticleIndexPage, ArticlePage
-from home.organisation import Unit
+from home.models import ArticleIndexPage, ArticlePage, Unit
 from portal.models import DailyVisits, MaintenanceWindow
 from tests.helpers import add_live_child, html, publish
 

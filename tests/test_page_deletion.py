@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.models import ArticlePage
-from portal import roles
+from portal.core import roles
 from tests.helpers import add_url, article_form, decide, submit_new
 
 pytestmark = pytest.mark.django_db

@@ -130,7 +130,7 @@ def test_import_reports_each_bad_record_and_keeps_the_good_ones(procedures, tmp_
 def test_imported_procedures_go_live_only_with_the_board_and_reimport_is_unchanged(
     client, procedures, tmp_path, capsys, make_user
 ):
-    from portal import roles
+    from portal.core import roles
 
     path = write(tmp_path, [procedure()])
     assert run_import(path, capsys)[0] == 0

@@ -9,8 +9,8 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
 from home.models import ArticlePage, StandardPage
-from home.sections import SECTIONS
 from portal.models import PortalSettings
+from portal.sections import SECTIONS
 from search.tasks import update_engine
 from tests.helpers import html
 

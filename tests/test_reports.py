@@ -22,9 +22,11 @@ from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from home.models import ArticlePage
 from legal_docs.models import ImportBatch, LegalDocumentPage, Validity
-from portal import reports, roles
+from portal import reports
+from portal.core import roles
+from portal.core.figures import display
 from portal.models import DailyVisits
-from portal.statistics import SECURITY_ACTIONS, display
+from portal.statistics import SECURITY_ACTIONS
 from search.models import UnansweredQuery
 from tests.helpers import decide, genre, new_document, submit_new
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry, RoyaltyPeriod

@@ -11,7 +11,7 @@ from wagtail.rich_text import RichText
 
 from home.models import ArticlePage
 from legal_docs.models import DocumentType, IssuingAuthority, LegalDocumentPage
-from portal import roles
+from portal.core import roles
 from tests.helpers import add_live_child, add_url, article_form, edit_url, html, legal_document_form
 
 pytestmark = pytest.mark.django_db

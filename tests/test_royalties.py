@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from portal import roles
+from portal.core import roles
 from tests.helpers import decide, genre, submit_new
 from workflow import royalties
 from workflow.models import RoyaltyEntry, RoyaltyPeriod

@@ -67,7 +67,7 @@ def test_promotions_lead_and_queries_are_counted_without_personal_data(client, p
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
     from home.models import ArticlePage
-    from portal import roles
+    from portal.core import roles
     from search.models import UnansweredQuery
 
     regulation = ArticlePage.objects.live().get(

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import ArticleIndexPage, ArticlePage
-from search.engine import answers
+from search.engine import engine_responds
 from tests.helpers import add_live_child, publish, refresh_engine, run_search_worker, setup_portal
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db(transaction=True)]
@@ -25,7 +25,7 @@ TITLE = "Thông báo tuyển dụng viên chức Sở Tư pháp năm 2026"
 
 
 def engine_up():
-    return answers(get_search_backend("default"))
+    return engine_responds(get_search_backend("default"))
 
 
 def publish_notice(news):

@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from portal import roles
+from portal.core import roles
 from portal.security import AdminSessionTimeoutMiddleware
 from tests.conftest import PASSWORD
 from tests.helpers import csp_directives

@@ -3,9 +3,9 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site, Task, Workflow, WorkflowPage
 
 from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
-from home.sections import SECTIONS
 from legal_docs.models import LegalDocumentIndexPage
-from portal import roles
+from portal.core import roles
+from portal.sections import SECTIONS
 from tests.helpers import add_live_child, publish, setup_portal
 from workflow.board import WAGTAIL_SAMPLE_WORKFLOW, WORKFLOW_NAME
 

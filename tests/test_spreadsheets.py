@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
-from home.feedback import Feedback
-from portal import roles
+from home.models import Feedback
+from portal.core import roles
 from tests.helpers import genre
 from workflow.models import RoyaltyEntry, RoyaltyPeriod
 

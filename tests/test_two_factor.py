@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
-from portal import roles
+from portal.core import roles
 
 pytestmark = [
     pytest.mark.django_db,

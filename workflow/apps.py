@@ -7,6 +7,7 @@ class WorkflowConfig(AppConfig):
     verbose_name = _("Editorial moderation")
 
     def ready(self):
+        # Imported here: models cannot be imported before the app registry is ready.
         from django.db.models.signals import pre_save
         from wagtail.admin.signal_handlers import task_submission_email_notifier
         from wagtail.models import Revision

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState
 
-from portal.roles import BOARD, OPERATORS
+from portal.core.roles import BOARD, OPERATORS
 from workflow.models import BoardReviewTask, ForcePublication
 
 OVERDUE_AFTER_WORKING_DAYS = 2

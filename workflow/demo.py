@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import TaskState
 
 from home.models import ArticlePage
-from portal import roles
+from portal.core import roles
 from workflow.models import RoyaltyGenre, RoyaltyPeriod
 from workflow.royalties import month_period
 

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.roles import ALL_GROUPS
+from portal.core.roles import ALL_GROUPS
 from workflow.models import RoyaltyGenre
 from workflow.models.moderation import RejectionGround
 from workflow.models.royalties import frame_message, points_text

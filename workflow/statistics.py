@@ -1,7 +1,7 @@
 """Editorial figures for directors and the office (Art. 7.1, 9.2) over the days start..end:
 what was published, where and by whom; what the board decided, on which grounds of Art. 4.2c
-and how fast; the legal-document registry and its exchange with the national database; and
-royalties. Site figures (visits, searches, security) live in portal/statistics.py."""
+and how fast; and royalties. The other apps have their own statistics.py; portal/reports.py
+assembles the report."""
 
 from decimal import Decimal
 from statistics import median
@@ -9,19 +9,28 @@ from statistics import median
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState
+from wagtail.models import Page, PageLogEntry, TaskState
 
-from portal.statistics import Table, bounds, per_month, section_prefix, section_title, sections
+from home.models import ArticlePage
+from portal.core.figures import (
+    Table,
+    bounds,
+    counted,
+    per_month,
+    section_prefix,
+    section_title,
+    sections,
+)
+from portal.core.pages import SECTION_DEPTH
 from workflow.dashboard import OVERDUE_AFTER_WORKING_DAYS, working_days_since
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry, RoyaltyPeriod
 from workflow.models.moderation import RejectionGround
+from workflow.models.royalties import amount_of
 
 DECIDED = [TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED]
-EXPIRING_SOON_DAYS = 90
 
 
 def people(ids):
@@ -39,26 +48,17 @@ def hours(delta):
     return Decimal(delta.total_seconds() / 3600).quantize(Decimal("0.1"))
 
 
-def counted(queryset, key):
-    """[(key value, n)] largest first."""
-    return list(queryset.values_list(key).annotate(n=Count("pk")).order_by("-n", key))
-
-
 # --- Publishing -------------------------------------------------------------------------------
 
 
 def new_items(lo, hi):
     """Pages below the sections first published in the period (whatever they are now)."""
-    from home.models import SECTION_DEPTH
-
     return Page.objects.filter(
         first_published_at__gte=lo, first_published_at__lt=hi, depth__gt=SECTION_DEPTH
     )
 
 
 def publishing(start, end):
-    from home.models import ArticlePage
-
     lo, hi = bounds(start, end)
     items = new_items(lo, hi)
     titles = sections()
@@ -199,118 +199,10 @@ def decisions_by_month(start, end):
     return per_month(decided, "finished_at")
 
 
-# --- Legal documents --------------------------------------------------------------------------
-
-
-def legal_documents(start, end):
-    from datetime import timedelta
-
-    from legal_docs.models import ImportBatch, LegalDocumentPage, Validity, annotate_validity
-
-    lo, hi = bounds(start, end)
-    documents = LegalDocumentPage.objects.all()
-    added = documents.filter(first_published_at__gte=lo, first_published_at__lt=hi)
-    changed = (
-        PageLogEntry.objects.filter(
-            action="wagtail.publish",
-            timestamp__gte=lo,
-            timestamp__lt=hi,
-            page__content_type=ContentType.objects.get_for_model(LegalDocumentPage),
-            page__first_published_at__lt=lo,
-        )
-        .values("page_id")
-        .distinct()
-        .count()
-    )
-    ceased = documents.filter(
-        Q(expiry_date__gte=start, expiry_date__lte=end)
-        | Q(terminated_on__gte=start, terminated_on__lte=end)
-    )
-    soon = documents.live().filter(
-        expiry_date__gt=end, expiry_date__lte=end + timedelta(days=EXPIRING_SOON_DAYS)
-    )
-    per_type = counted(added, "document_type__name")
-    validity = dict(
-        annotate_validity(documents.live(), on=end)
-        .values_list("validity")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    batches = ImportBatch.objects.filter(created_at__gte=lo, created_at__lt=hi)
-    last_import = ImportBatch.objects.filter(created_at__lt=hi).order_by("-created_at").first()
-    last_export = (
-        ModelLogEntry.objects.filter(
-            action="portal.export", data__what="legal documents", timestamp__lt=hi
-        )
-        .order_by("-timestamp")
-        .first()
-    )
-    exchange = [
-        [
-            _("Last import"),
-            timezone.localtime(last_import.created_at) if last_import else None,
-            _("%(file)s: %(created)d new, %(updated)d changed, %(rejected)d rejected; %(status)s")
-            % {
-                "file": last_import.source_name,
-                "created": last_import.created_count,
-                "updated": last_import.updated_count,
-                "rejected": last_import.rejected_count,
-                "status": last_import.get_status_display().lower(),
-            }
-            if last_import
-            else _("None"),
-        ],
-        [
-            _("Last export"),
-            timezone.localtime(last_export.timestamp) if last_export else None,
-            _("%(count)s documents, %(format)s")
-            % {"count": last_export.data.get("count", ""), "format": last_export.data["format"]}
-            if last_export
-            else _("None"),
-        ],
-    ]
-    return [
-        Table(
-            _("Legal documents"),
-            [_("Figure"), pgettext("report", "Number")],
-            [
-                [_("Added to the registry"), added.count()],
-                [_("Changed"), changed],
-                [_("Ceased to be in force in the period"), ceased.count()],
-                [
-                    _("Expire within %(days)d days after the period")
-                    % {"days": EXPIRING_SOON_DAYS},
-                    soon.count(),
-                ],
-                [_("Import batches"), batches.count()],
-            ],
-        ),
-        Table(
-            _("Documents added per type"),
-            [_("Document type"), pgettext("report", "Documents")],
-            [[name or _("(no type)"), n] for name, n in per_type],
-            chart=1,
-        ),
-        Table(
-            _("Registry by validity on the last day"),
-            [_("Validity status"), pgettext("report", "Documents")],
-            [[label, validity.get(value, 0)] for value, label in Validity.choices],
-            chart=1,
-        ),
-        Table(
-            _("Exchange with the national legal database"),
-            [_("Exchange"), _("Time"), _("Result")],
-            exchange,
-        ),
-    ]
-
-
 # --- Royalties --------------------------------------------------------------------------------
 
 
 def royalties(start, end):
-    from workflow.models.royalties import amount_of
-
     periods = list(RoyaltyPeriod.objects.filter(start__lte=end, end__gte=start).order_by("start"))
     totals = {period.pk: [0, Decimal(0), Decimal(0)] for period in periods}
     values = {period.pk: period.point_value for period in periods}

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from portal.audit import record
-from portal.roles import BOARD
+from portal.core.audit import record
+from portal.core.roles import BOARD
 from workflow import royalties
 from workflow.forms import ReasonForm
 from workflow.guard import authorised

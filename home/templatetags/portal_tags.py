@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from portal import chrome
+from home import menus
 
 register = template.Library()
 
@@ -9,7 +9,7 @@ register = template.Library()
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     site = Site.find_for_request(context["request"])
-    items = chrome.menu(site) if site else []
+    items = menus.menu(site) if site else []
     current = context.get("page")
     return {
         "home": items[0] if items else None,
@@ -26,7 +26,7 @@ def breadcrumbs(context):
     site = Site.find_for_request(context["request"])
     # Home and the sections come from the cached menu; only deeper ancestors cost a query.
     known = [
-        item for item in chrome.menu(site) if page.path.startswith(item[2]) and item[3] < page.depth
+        item for item in menus.menu(site) if page.path.startswith(item[2]) and item[3] < page.depth
     ]
     if page.depth > 4 or len(known) != page.depth - 2:
         known = [

@@ -16,7 +16,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models import DisclosureMixin, PortalPage
-from legal_docs import extraction
+from legal_docs import exchange, extraction
+from legal_docs.jsonld import legislation
 from legal_docs.models.validity import (
     INVERSE_LABELS,
     TERMINATING,
@@ -32,6 +33,7 @@ from legal_docs.numbering import (
     is_valid_number_symbol,
     number_key,
 )
+from portal.core import sites
 
 
 class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
@@ -53,8 +55,6 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
 
     @path("du-lieu-mo/<str:extension>/")
     def open_data(self, request, extension):
-        from legal_docs import exchange
-
         if extension not in ("json", "csv"):
             raise Http404
         documents = LegalDocumentPage.objects.live().public().child_of(self)
@@ -80,6 +80,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        # Here, not at the top: the listing queries these models, so it imports them.
         from legal_docs.listing import listing_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -163,7 +164,7 @@ class LegalDocumentPage(PortalPage):
         index.FilterField("effective_date"),
         index.FilterField("document_type"),
         index.FilterField("issuing_authority"),
-        # What the registry's filters and counts read on the engine (legal_docs/engine.py).
+        # What the registry's filters and counts read on the engine (legal_docs/registry_search.py).
         index.FilterField("number_key"),
         index.FilterField("field_ids", type="IntegerField"),
         index.FilterField("expiry_date"),
@@ -319,9 +320,7 @@ class LegalDocumentPage(PortalPage):
     @cached_property
     def relation_list(self):
         # A link to a draft, rejected or private document would show its summary to everyone.
-        from portal import chrome
-
-        private = chrome.restricted_paths()
+        private = sites.restricted_paths()
         relations = self.relations.select_related("target").only(*linked("target"))
         return [
             relation
@@ -403,8 +402,6 @@ class LegalDocumentPage(PortalPage):
         }
 
     def json_ld(self, request):
-        from legal_docs.jsonld import legislation
-
         # "<" escaped so no text in the document can close the surrounding <script>.
         return json.dumps(legislation(self, request), ensure_ascii=False).replace("<", "\\u003c")
 

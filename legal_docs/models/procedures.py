@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.models import DisclosureMixin, PortalPage
+from portal.core import sites
 
 # The code of the National Database of Administrative Procedures, e.g. 1.000894 or 2.002189.
 PROCEDURE_CODE = RegexValidator(
@@ -47,6 +48,7 @@ class ProcedureIndexPage(DisclosureMixin, PortalPage):
         verbose_name = _("administrative procedure index page")
 
     def get_context(self, request, *args, **kwargs):
+        # Here, not at the top: the listing queries these models, so it imports them.
         from legal_docs.procedure_listing import listing_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -135,10 +137,6 @@ class ProcedurePage(PortalPage):
         return self.code
 
     def get_citation(self, request):
-        from wagtail.models import Site
-
-        from portal import chrome
-
         updated = timezone.localtime(self.last_published_at or timezone.now())
         return gettext(
             "Administrative procedure “%(title)s” (code %(code)s), website of %(agency)s, "
@@ -146,13 +144,11 @@ class ProcedurePage(PortalPage):
         ) % {
             "title": self.title,
             "code": self.code,
-            "agency": chrome.portal_settings(Site.find_for_request(request)).agency_name,
+            "agency": sites.portal_settings(Site.find_for_request(request)).agency_name,
             "date": updated.strftime("%d/%m/%Y"),
             "url": self.get_full_url(request),
         }
 
     def live_legal_basis(self):
         """The registry documents it rests on that citizens can open."""
-        from portal import chrome
-
-        return chrome.public(self.legal_basis.live()).select_related("document_type")
+        return sites.public(self.legal_basis.live()).select_related("document_type")

@@ -5,7 +5,7 @@ Draftail posts its links as JSON the browser controls: a LINK entity whose id is
 `1" onclick="alert(8)` used to be stored as is, and Wagtail's handlers then call int() on it
 and answer 500 in the editor, preview, revision compare and on the public site. So:
 - `check_form(form)` refuses, with a message on the field or block, every reference whose id
-  is not the number of something that exists (the page form, home/models.py; on the form
+  is not the number of something that exists (the page form, home/models/pages.py; on the form
   rather than the model, so a page linking to one deleted later can still be published);
 - the handlers below replace Wagtail's (through register_rich_text_features, see
   portal/wagtail_hooks.py): a reference with a bad id renders as plain text (an <a> without
@@ -28,7 +28,12 @@ from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.images.rich_text.contentstate import ImageElementHandler, image_entity
 from wagtail.rich_text import RichText
 from wagtail.rich_text.pages import PageLinkHandler
-from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
+
+from portal.core.wagtail_adapter import (
+    RICH_TEXT_EMBED_TAG,
+    RICH_TEXT_LINK_TAG,
+    rich_text_attributes,
+)
 
 MAX_ID_DIGITS = 18  # a bigint holds 18 digits safely
 
@@ -134,11 +139,11 @@ def bad_references(html):
     number, or the number of nothing that exists, or an image in an unknown format."""
     wanted = {}
     for tag, pattern, kind in (
-        ("a", FIND_A_TAG, "linktype"),
-        ("embed", FIND_EMBED_TAG, "embedtype"),
+        ("a", RICH_TEXT_LINK_TAG, "linktype"),
+        ("embed", RICH_TEXT_EMBED_TAG, "embedtype"),
     ):
         for match in pattern.finditer(html or ""):
-            attrs = extract_attrs(match.group(1))
+            attrs = rich_text_attributes(match.group(1))
             handler = CHECKED.get((tag, attrs.get(kind)))
             if handler:
                 wanted.setdefault(handler, []).append(attrs)

@@ -17,6 +17,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from portal.core import wagtail_adapter
+
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -94,14 +96,4 @@ def guard_wagtail_exports():
     """Every admin listing and report of Wagtail writes its CSV and XLSX cells through
     `SpreadsheetExportMixin.preprocess_field_value` (documented as the place to change a
     value): wrapped once at start-up so no listing, ours or Wagtail's, can forget it."""
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
-
-    original = SpreadsheetExportMixin.preprocess_field_value
-    if getattr(original, "neutralises", False):
-        return
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(original(self, field, value, export_format))
-
-    preprocess_field_value.neutralises = True
-    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+    wagtail_adapter.wrap_spreadsheet_cells(neutralise)

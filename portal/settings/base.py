@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "wagtail_modeladmin",
     "django_tasks",
     "django_tasks_db",
     "modelcluster",
@@ -79,14 +78,14 @@ MIDDLEWARE = [
     "portal.page_cache.PageCacheMiddleware",  # first, so a hit costs next to nothing
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "portal.chrome.SiteMiddleware",
+    "portal.core.sites.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.security.AdminSessionTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.two_factor.SecondFactorMiddleware",
-    "portal.audit.ExportLogMiddleware",
+    "portal.core.audit.ExportLogMiddleware",
     "portal.maintenance.MaintenanceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
@@ -95,7 +94,7 @@ MIDDLEWARE = [
 ]
 
 # "default" is shared by every process in production (Redis); "local" is each process's own
-# memory, in front of it for keys that carry the content generation (portal/chrome.py).
+# memory, in front of it for keys that carry the content generation (portal/core/cache.py).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "local": {
@@ -199,7 +198,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "portal.chrome.context",
+                "portal.context_processors.context",
                 "portal.maintenance.context",
             ],
         },
@@ -280,13 +279,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
-# Checked by portal/uploads.py, by name and by content, with one message in Vietnamese
+# Checked by portal/core/uploads.py, by name and by content, with one message in Vietnamese
 # (not WAGTAILDOCS_EXTENSIONS, whose check would add a second, English one).
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "rtf", "txt", "zip"]
 DOCUMENT_EXTENSIONS += ["mp3", "m4a", "ogg", "wav", "mp4", "webm"]  # audio and video
 DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 MEDIA_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # audio and video
-# Wagtail's own check knows one limit for every file: the larger; portal/uploads.py holds
+# Wagtail's own check knows one limit for every file: the larger; portal/core/uploads.py holds
 # each kind to its own (the reverse proxy's client_max_body_size must allow it too).
 WAGTAILDOCS_MAX_UPLOAD_SIZE = MEDIA_MAX_UPLOAD_SIZE
 # Through the application, never straight from the media folder (permissions, collections),

@@ -41,7 +41,7 @@ MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 # Shared by every application process on the server, so a publish seen by one is seen by all
-# (portal/chrome.py, portal/page_cache.py): Redis, with `maxmemory` and `allkeys-lru` set so
+# (portal/core/cache.py, portal/page_cache.py): Redis, with `maxmemory` and `allkeys-lru` set so
 # old pages make room for new ones.
 CACHES = {
     **CACHES,  # noqa: F405

@@ -48,7 +48,7 @@ from wagtail.models import (  # noqa: E402
 
 from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage  # noqa: E402
 from legal_docs.synthetic import generate  # noqa: E402
-from portal import roles  # noqa: E402
+from portal.core import roles  # noqa: E402
 from portal.models import DailyVisits  # noqa: E402
 from scripts.bench.measure import measure  # noqa: E402
 from search.models import UnansweredQuery  # noqa: E402
@@ -283,9 +283,9 @@ def main():
     client.get("/admin/")
     print(f"{'report for ' + str(args.year):<28} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for name, url in [
-        ("admin page", "/admin/bao-cao/"),
-        ("printable page", "/admin/bao-cao/ban-in/"),
-        ("workbook (XLSX)", "/admin/bao-cao/xlsx/"),
+        ("admin page", "/admin/activity-report/"),
+        ("printable page", "/admin/activity-report/print/"),
+        ("workbook (XLSX)", "/admin/activity-report/xlsx/"),
     ]:
         p50, p95, queries = measure(client, [f"{url}?nam={args.year}"] * args.runs)
         print(f"{name:<28} {queries:>8} {p50:>8.0f} {p95:>8.0f}")

@@ -88,7 +88,7 @@ def percentiles(timings):
 
 
 def forget_searches():
-    """Drop the remembered search answers (portal.chrome keeps the layout): the next pass
+    """Drop the remembered search answers (portal.core.cache keeps the layout): the next pass
     is every query's first visit again. The benchmark runs on the local-memory cache."""
     for key in list(getattr(cache, "_cache", {})):
         if ":search:" in key and "engine-up" not in key:

@@ -91,7 +91,7 @@ def vietnamese_backend(base_backend):
             params["INDEX_SETTINGS"] = _merge(VIETNAMESE_ANALYSIS, settings)
             super().__init__(params)
 
-        def answers(self, timeout=1):
+        def responds(self, timeout=1):
             """Whether the engine answers, asked by its cluster health: the clients' ping()
             asks GET /, which the minimal Elasticsearch has no handler for, so it says no
             while that engine is up."""

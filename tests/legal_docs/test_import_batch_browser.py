@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 
 from legal_docs.importer import Importer, system_account
 from legal_docs.models import ImportBatch, LegalDocumentIndexPage, LegalDocumentPage
-from portal import roles
+from portal.core import roles
 from tests.helpers import record, refresh_engine, run_search_worker
 
 SCREENSHOTS = Path(settings.BASE_DIR) / ".run" / "screenshots"

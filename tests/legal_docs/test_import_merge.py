@@ -20,7 +20,7 @@ from legal_docs.models import (
 )
 from legal_docs.models.validity import validity_on
 from legal_docs.procedure_import import ProcedureImporter
-from portal import roles
+from portal.core import roles
 from tests.helpers import record, run_command
 
 

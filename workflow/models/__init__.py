@@ -1,5 +1,4 @@
 from workflow.models.moderation import (
-    REJECTION_GROUNDS,
     BoardReviewTask,
     BoardReviewTaskState,
     ForcePublication,
@@ -7,7 +6,6 @@ from workflow.models.moderation import (
 from workflow.models.royalties import RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod
 
 __all__ = [
-    "REJECTION_GROUNDS",
     "BoardReviewTask",
     "BoardReviewTaskState",
     "ForcePublication",

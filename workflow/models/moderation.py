@@ -27,9 +27,6 @@ class RejectionGround(models.TextChoices):
     LOW_QUALITY = "low_quality", _("Below the site's quality requirements")
 
 
-REJECTION_GROUNDS = RejectionGround
-
-
 APPROVE_LABEL = _("Approve and publish")
 
 
@@ -81,6 +78,7 @@ class BoardReviewTask(AbstractGroupApprovalTask):
         return actions
 
     def get_form_for_action(self, action):
+        # Here, not at the top: the forms import these models.
         from workflow.forms import ApprovalForm, ApprovalWithCommentForm, RejectionForm
 
         return {
@@ -101,6 +99,7 @@ class BoardReviewTask(AbstractGroupApprovalTask):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        # Here, not at the top: royalties imports the models of this package.
         from workflow import royalties
 
         task_state = task_state.specific

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from legal_docs import exchange
 from legal_docs.models import LegalDocumentPage
-from portal.audit import record
+from portal.core.audit import record
 
 
 class Command(BaseCommand):

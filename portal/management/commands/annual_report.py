@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from portal import reports
-from portal.audit import record
+from portal.core.audit import record
 
 
 class Command(BaseCommand):

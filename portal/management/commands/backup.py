@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from portal import backup
-from portal.audit import record
+from portal.core.audit import record
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from portal.roles import OPERATORS
+from portal.core.roles import OPERATORS
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.audit import account_named, record
+from portal.core.audit import account_named, record
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from home.models import PortalPage
+from home.models.pages import PortalPage
 
 RICH = ["bold", "italic", "ol", "ul", "link"]
 

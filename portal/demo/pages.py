@@ -1,7 +1,7 @@
 """Demo general pages under the sections. Organisation facts follow the functions that
 Circular 07/2020/TT-BTP gives a provincial Department of Justice; contact figures are demo."""
 
-from home.demo.articles import p
+from portal.demo.articles import p
 
 
 def table(caption, rows):

@@ -1,5 +1,5 @@
 """The information categories of Art. 5 of the regulation, as the top level of the page tree.
-`setup_portal` creates each one that is missing; the slugs are the public URLs of DESIGN.md."""
+`setup_portal` creates each one that is missing (ensure_sections); the slugs are the public URLs of DESIGN.md."""
 
 from home.models import (
     ArticleIndexPage,
@@ -7,6 +7,7 @@ from home.models import (
     FeedbackPage,
     SectionPage,
 )
+from home.setup import ensure_child
 from legal_docs.models import LegalDocumentIndexPage, ProcedureIndexPage
 
 BASIS = "Điều 4 Nghị định số 42/2022/NĐ-CP; {point} Điều 5 Quy chế hoạt động Trang TTĐT"
@@ -121,3 +122,14 @@ SECTIONS = [
         "intro": "Tổ chức, cá nhân phát hiện nội dung vướng mắc, chưa phù hợp hoặc thông tin chưa chính xác trên Trang xin phản ánh về Văn phòng Sở Tư pháp (Điều 12 Quy chế) qua mẫu dưới đây, hoặc qua địa chỉ, điện thoại và thư điện tử ở chân trang.",
     },
 ]
+
+
+def ensure_sections(home):
+    sections = []
+    for spec in SECTIONS:
+        fields = {"title": spec["title"], "show_in_menus": True, **spec.get("disclosure", {})}
+        if spec.get("intro"):
+            fields["intro"] = spec["intro"]
+        page, _ = ensure_child(home, spec["model"], spec["slug"], **fields)
+        sections.append(page)
+    return sections

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 from wagtail.documents.models import Document
 
-from home.collections import CollectionItem, CollectionPage
+from home.models import CollectionItem, CollectionPage
 from home.setup import ensure_child, publish
 
 COLLECTIONS = {

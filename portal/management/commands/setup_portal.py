@@ -3,9 +3,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.setup import ensure_home, ensure_sections
+from home.setup import ensure_home
 from legal_docs.reference import ensure_taxonomies
-from portal.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
+from portal.core.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
+from portal.demo import load_demo
+from portal.sections import ensure_sections
 from search.tasks import prepare_engine
 from workflow.board import ensure_board_workflow
 from workflow.guard import authorised
@@ -42,8 +44,6 @@ class Command(BaseCommand):
         ensure_board_workflow(groups[BOARD])
         ensure_genres()
         if demo:
-            from home.demo import load_demo
-
             if not load_demo(home, site):
                 self.stdout.write(_("The site already has articles: demo content not added."))
         self.stdout.write(

@@ -1,6 +1,6 @@
-from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
@@ -8,15 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
+from wagtail.log_actions import log
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from portal import chrome
-
-PAGE_SIZE = 10
-SECTION_DEPTH = 3  # the tree root, the home page, then the sections
-SECTION_PATH_LENGTH = Page.steplen * SECTION_DEPTH  # a page's path starts with its section's
+from home.forms import FeedbackForm, rate_limited
+from home.mail import notify_office
+from home.models.feedback import Feedback
+from portal.core import sites, wagtail_adapter
+from portal.core.pages import SECTION_PATH_LENGTH, paginate
 
 
 class PortalPageForm(WagtailAdminPageForm):
@@ -52,9 +53,9 @@ class PortalPage(Page):
 
     def get_view_restrictions(self):
         # Without a query when no restricted page is above this one: the restricted paths are
-        # cached (portal/chrome.py). Aliases, which would inherit their source's restrictions,
+        # cached (portal/core/cache.py). Aliases, which would inherit their source's restrictions,
         # cannot be made (workflow/wagtail_hooks.py).
-        if not self.path.startswith(chrome.restricted_paths()):
+        if not self.path.startswith(sites.restricted_paths()):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -130,10 +131,6 @@ def disclosure_page_models():
     return [model for model in get_page_models() if issubclass(model, DisclosureMixin)]
 
 
-def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
 class HomePage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -155,18 +152,18 @@ class HomePage(PortalPage):
 
     def route(self, request, path_components):
         if path_components:
-            child = chrome.top_pages(self).get(path_components[0])
+            child = sites.top_pages(self).get(path_components[0])
             if child is not None:
-                child._cached_parent_obj = self
+                wagtail_adapter.set_parent(child, self)
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # chrome.public(), not .public(): the restricted paths come from the cache.
-        articles = chrome.public(ArticlePage.objects.live().descendant_of(self))
+        # sites.public(), not .public(): the restricted paths come from the cache.
+        articles = sites.public(ArticlePage.objects.live().descendant_of(self))
         context["latest_articles"] = articles.select_related("image").order_by("-posted_at")[:6]
-        context["sections"] = chrome.public(self.get_children().live().in_menu())
+        context["sections"] = sites.public(self.get_children().live().in_menu())
         return context
 
 
@@ -197,7 +194,7 @@ class SectionPage(DisclosureMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = chrome.public(self.get_children().live()).specific()
+        children = sites.public(self.get_children().live()).specific()
         context["children"] = paginate(request, children)
         return context
 
@@ -219,7 +216,7 @@ class ArticleIndexPage(DisclosureMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = chrome.public(ArticlePage.objects.live().child_of(self))
+        articles = sites.public(ArticlePage.objects.live().child_of(self))
         articles = articles.select_related("image").order_by("-posted_at", "-pk")
         context["articles"] = paginate(request, articles)
         return context
@@ -306,7 +303,7 @@ class ArticlePage(PortalPage):
             "author": self.author,
             "title": self.title,
             "source": self.source,
-            "agency": chrome.portal_settings(Site.find_for_request(request)).agency_name,
+            "agency": sites.portal_settings(Site.find_for_request(request)).agency_name,
             "time": posted.strftime("%H:%M"),
             "date": posted.strftime("%d/%m/%Y"),
             "url": self.get_full_url(request),
@@ -315,7 +312,7 @@ class ArticlePage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         siblings = ArticlePage.objects.live().sibling_of(self, inclusive=False)
-        context["related_articles"] = chrome.public(siblings).order_by("-posted_at")[:5]
+        context["related_articles"] = sites.public(siblings).order_by("-posted_at")[:5]
         return context
 
 
@@ -356,10 +353,11 @@ class DisclosureCatalogPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         home = self.get_parent()
+        # Here, not at the top: freshness imports this module's disclosure_page_models.
         from home.freshness import newest_in_subtree
 
         # Generated on every visit from the sections themselves: never out of date.
-        sections = chrome.public(Page.objects.live().descendant_of(home))
+        sections = sites.public(Page.objects.live().descendant_of(home))
         context["entries"] = (
             sections.type(*disclosure_page_models())
             .annotate(newest=newest_in_subtree())
@@ -369,6 +367,51 @@ class DisclosureCatalogPage(PortalPage):
         return context
 
 
-from home.collections import CollectionItem, CollectionPage  # noqa: E402, F401
-from home.feedback import Feedback, FeedbackPage  # noqa: E402, F401 - models of this app
-from home.organisation import OrganisationPage, Person, Unit  # noqa: E402, F401
+class FeedbackPage(PortalPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    thank_you = models.CharField(
+        _("thank-you message"),
+        max_length=255,
+        default="Văn phòng Sở Tư pháp đã nhận phản ánh, kiến nghị của bạn và sẽ trả lời qua địa chỉ liên hệ bạn để lại.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("feedback page")
+
+    def serve(self, request, *args, **kwargs):
+        form = None
+        if request.method == "POST":
+            form = FeedbackForm(request.POST)
+            if form.is_valid() and form.cleaned_data["website"]:
+                return redirect(f"{self.url}?da-gui=1")  # a bot: thanked, nothing kept
+            # Only a message that would be kept counts: a citizen correcting a form is not
+            # refused for it.
+            if form.is_valid():
+                if rate_limited(request):
+                    form.add_error(
+                        None,
+                        _(
+                            "You have sent several messages in a short time. Please wait ten minutes before sending another."
+                        ),
+                    )
+                else:
+                    feedback = form.save()
+                    log(instance=feedback, action="wagtail.create")
+                    notify_office(feedback, request, self)
+                    return redirect(f"{self.url}?da-gui=1")
+        form = form or FeedbackForm(initial={"page_url": request.GET.get("trang", "")})
+        return super().serve(request, *args, form=form, **kwargs)
+
+    def get_context(self, request, *args, form=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["form"] = form or FeedbackForm()  # a preview has none of its own
+        context["sent"] = request.GET.get("da-gui") == "1"
+        context["answers"] = Feedback.objects.filter(
+            publish_answer=True, status=Feedback.Status.ANSWERED
+        ).order_by("-answered_at")[:50]
+        return context

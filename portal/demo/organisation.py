@@ -1,7 +1,7 @@
 """Demo organisation (Art. 5.1đ): the units a provincial Department of Justice has under
 Circular 07/2020/TT-BTP; names of people and contact figures are demo samples."""
 
-from home.organisation import OrganisationPage, Person, Unit
+from home.models import OrganisationPage, Person, Unit
 from home.setup import ensure_child
 
 ADDRESS = "Số 01 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị"

@@ -1,7 +1,7 @@
 """Every uploaded document is checked by content, not only by name: its first bytes must be
 those of the format its extension claims, text files must not carry web-page code that a
 browser would run, archives must not unpack to gigabytes (zip bombs), and an antivirus
-scan runs when CLAMAV_ADDRESS is set (portal/antivirus.py). Nothing refused is stored."""
+scan runs when CLAMAV_ADDRESS is set (portal/core/antivirus.py). Nothing refused is stored."""
 
 import re
 import zipfile
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from portal import antivirus
+from portal.core import antivirus
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, Excel 97-2003
 ZIP = b"PK\x03\x04"

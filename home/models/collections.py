@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from home.models import PortalPage
+from home.models.pages import PortalPage
 
 
 class CollectionKind(models.TextChoices):

@@ -1,0 +1,35 @@
+"""The feedback form (Art. 12) and what keeps spam out of it: a honeypot field, and at most
+RATE_LIMIT kept messages per sender in RATE_WINDOW, counted on a keyed hash of the client's
+address in the cache only."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from home.models.feedback import Feedback
+from portal.core import throttle
+from portal.core.addresses import client_address
+
+RATE_LIMIT = 3  # messages per sender
+RATE_WINDOW = 10 * 60  # seconds
+
+
+class FeedbackForm(forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_("I agree that the office keeps my name and contact to answer this message."),
+        error_messages={
+            "required": _("Tick the box so the office may keep your contact to answer you.")
+        },
+    )
+    # Left empty by people; bots fill every field. Hidden from sight and from screen readers.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    class Meta:
+        model = Feedback
+        fields = ["name", "contact", "subject", "content", "page_url"]
+        labels = {"name": _("Full name")}
+        widgets = {"content": forms.Textarea(attrs={"rows": 6}), "page_url": forms.HiddenInput}
+
+
+def rate_limited(request):
+    """Counts one kept message from this sender; whether that is one too many."""
+    return throttle.count("feedback", client_address(request), RATE_WINDOW) > RATE_LIMIT

@@ -1,0 +1,77 @@
+"""The request's site, its settings and what is public, from the cache (portal/core/cache.py)
+instead of a few queries on every request."""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from wagtail.models import PageViewRestriction, Site
+
+from portal.core import wagtail_adapter
+from portal.core.cache import cache_key, generation, get_or_build
+from portal.models import PortalSettings
+
+
+def site_for(request):
+    """Site.find_for_request() with one query per host and cache generation instead of one
+    per request (a Site save starts a new generation)."""
+    host = wagtail_adapter.raw_host(request).lower()
+    key = f"portal:{generation()}:site:{host}:{request.get_port()}"
+
+    def find():
+        site = wagtail_adapter.find_site_for_request(request)
+        if site:
+            site.root_page = site.root_page.specific  # routing starts from it on every request
+        return site or False
+
+    return get_or_build(key, find) or None
+
+
+class SiteMiddleware:
+    """Gives each request its Site and the sites' root paths from the cache, where Wagtail
+    looks for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/admin/"):
+            # The sites' root paths, for the request's page URLs: from this process's
+            # memory, as a site or page move starts a new generation.
+            root_paths = get_or_build(
+                f"portal:{generation()}:site-root-paths", Site.get_site_root_paths
+            )
+            wagtail_adapter.set_request_site(request, site_for(request), root_paths)
+        return self.get_response(request)
+
+
+def restricted_paths():
+    """Paths of the pages with a view restriction: links to them or below them stay hidden."""
+    key = f"portal:{generation()}:restricted"
+    return tuple(
+        get_or_build(
+            key, lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        )
+    )
+
+
+def public(pages):
+    """`pages.public()` without its query: the restricted paths come from the cache."""
+    paths = restricted_paths()
+    if not paths:
+        return pages
+    return pages.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
+
+
+def top_pages(root):
+    """{slug: the live child of the home page, specific}: routing to any page below it then
+    starts without two queries for the first step (home/models/pages.py, HomePage.route)."""
+
+    def build():
+        return {page.slug: page for page in root.get_children().live().specific()}
+
+    return get_or_build(f"portal:{generation()}:top:{root.pk}", build)
+
+
+def portal_settings(site):
+    return get_or_build(cache_key("settings", site.pk), lambda: PortalSettings.for_site(site))
