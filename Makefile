@@ -11,7 +11,7 @@ export OPENSEARCH_VERSION ELASTICSEARCH_VERSION
 OPENSEARCH := SEARCH_URL=http://127.0.0.1:9200 SEARCH_ENGINE=opensearch2 SEARCH_SERVER="OpenSearch $(OPENSEARCH_VERSION)"
 ELASTICSEARCH := SEARCH_URL=http://127.0.0.1:9201 SEARCH_ENGINE=elasticsearch8 SEARCH_SERVER="Elasticsearch $(ELASTICSEARCH_VERSION)"
 
-.PHONY: run test test-fast install lint messages bench
+.PHONY: run test test-fast install lint messages bench relevance
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,14 @@ bench: install
 	bash scripts/services/redis.sh
 	bash scripts/services/packages.sh wrk
 	$(PY) scripts/bench/load.py $(BENCH_ARGS)
+
+# Relevance of search (scripts/bench/relevance.py): citizen queries over the demo registry on
+# both engines, PostgreSQL and SQLite; prints each backend's and view's hit rate and MRR.
+relevance: install
+	bash scripts/services/postgres.sh
+	bash scripts/services/opensearch.sh
+	bash scripts/services/elasticsearch.sh
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) scripts/bench/relevance.py $(RELEVANCE_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -179,15 +179,25 @@ def search_context(index_page, base, data, query, number):
 
     def run(backend):
         if is_engine(backend):
-            answer = registry_search.ask(index_page, query, data, number, backend, today())
-            return (*answer, False)
-        return database_search(index_page, base, data, query, number, backend)
+            found = registry_search.ask(index_page, query, data, number, backend, today())
+            answer = (found.pks, found.total, found.facets, found.number, False)
+        else:
+            answer = database_search(index_page, base, data, query, number, backend)
+        pks, total, options, shown, capped = answer
+        approximate = []
+        # Every word together found less than a page: the best partial matches follow.
+        if shown == 1 and total < PAGE_SIZE and not data.get("sap_xep"):
+            limit = PAGE_SIZE - len(pks)
+            chosen = apply_filters(base, data)
+            approximate = registry_search.partial(chosen, query, pks, limit, backend)
+        return pks + approximate, total + len(approximate), options, shown, capped, approximate
 
     key = repr((index_page.pk, sorted(data.items()), number))
-    (pks, total, options, number, capped), degraded = remembered(
+    (pks, total, options, number, capped, approximate), degraded = remembered(
         f"registry:{key}", query, lambda: with_fallback(run)
     )
-    return registry_search.page_of(pks, total, number), options, capped, degraded
+    page = registry_search.page_of(pks, total, number, set(approximate))
+    return page, options, capped, degraded
 
 
 def choices(options, query):

@@ -6,6 +6,7 @@ ranks the best 200 matches instead and counts among them.
 Validity is not stored, it depends on the day: the engine computes it from the dates it
 holds, in the order annotate_validity() does in SQL (a test holds the two to one answer)."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -24,6 +25,7 @@ from portal.core import sites
 from portal.core.pages import PAGE_SIZE
 from portal.core.wagtail_adapter import engine_query_body, engine_search_pks
 from search.engine import filter_column, section_column
+from search.ranking import RERANK, partial_matches, rerank
 
 NUMBERED_BOOST = 10_000  # above any text score: a document named by its number comes first
 MAX_OPTIONS = 1000
@@ -88,28 +90,71 @@ def year_range(column, start=None, end=None):
     return {"range": {column: bounds}}
 
 
-def filter_clauses(data, col, day):
-    """{filter name: engine clause} for each filter the visitor chose."""
-    chosen = {name: value for name, value in data.items() if value not in (None, "")}
-    clauses = {}
-    for name, field in (("loai", "document_type"), ("co_quan", "issuing_authority")):
-        if name in chosen:
-            clauses[name] = {"term": {col[field]: chosen[name]}}
-    if "linh_vuc" in chosen:
-        clauses["linh_vuc"] = {"term": {col["field_ids"]: chosen["linh_vuc"]}}
-    if "nam" in chosen:
-        year = chosen["nam"]
-        clauses["nam"] = year_range(col["issue_date"], date(year, 1, 1), date(year, 12, 31))
-    if "tu_ngay" in chosen:
-        clauses["tu_ngay"] = year_range(col["issue_date"], start=chosen["tu_ngay"])
-    if "den_ngay" in chosen:
-        clauses["den_ngay"] = year_range(col["issue_date"], end=chosen["den_ngay"])
-    if "hieu_luc" in chosen:
-        clauses["hieu_luc"] = validity_clause(chosen["hieu_luc"], col, day)
-    if "so" in chosen:
-        key = "".join("\\" + c if c in "\\*?" else c for c in number_key(chosen["so"]))
-        clauses["so"] = {"wildcard": {col["number_key"]: {"value": f"*{key}*"}}}
-    return clauses
+class RegistryQuery:
+    """The registry's filters as engine clauses, one method per filter of the form (the
+    explicit search query class of each app): `clauses` maps each chosen filter's name to
+    its clause, which the facet counts need one by one (each facet under the others)."""
+
+    def __init__(self, col, day):
+        self.col, self.day, self.clauses = col, day, {}
+
+    def document_type(self, pk):
+        self.clauses["loai"] = {"term": {self.col["document_type"]: pk}}
+
+    def issuing_authority(self, pk):
+        self.clauses["co_quan"] = {"term": {self.col["issuing_authority"]: pk}}
+
+    def field(self, pk):
+        self.clauses["linh_vuc"] = {"term": {self.col["field_ids"]: pk}}
+
+    def year(self, year):
+        self.clauses["nam"] = year_range(
+            self.col["issue_date"], date(year, 1, 1), date(year, 12, 31)
+        )
+
+    def issued_from(self, day):
+        self.clauses["tu_ngay"] = year_range(self.col["issue_date"], start=day)
+
+    def issued_until(self, day):
+        self.clauses["den_ngay"] = year_range(self.col["issue_date"], end=day)
+
+    def validity(self, value):
+        self.clauses["hieu_luc"] = validity_clause(value, self.col, self.day)
+
+    def number(self, text):
+        key = "".join("\\" + c if c in "\\*?" else c for c in number_key(text))
+        self.clauses["so"] = {"wildcard": {self.col["number_key"]: {"value": f"*{key}*"}}}
+
+    FILTERS = {
+        "loai": document_type,
+        "co_quan": issuing_authority,
+        "linh_vuc": field,
+        "nam": year,
+        "tu_ngay": issued_from,
+        "den_ngay": issued_until,
+        "hieu_luc": validity,
+        "so": number,
+    }
+
+    @classmethod
+    def of(cls, data, col, day):
+        """The query of the filters the visitor chose in the form's cleaned `data`."""
+        query = cls(col, day)
+        for name, method in cls.FILTERS.items():
+            if data.get(name) not in (None, ""):
+                method(query, data[name])
+        return query
+
+
+@dataclass
+class RegistryAnswer:
+    """One engine request's answer: the pks of the page's documents in order, how many
+    documents match, the facets as listing.facets() gives them, and the page's number."""
+
+    pks: list
+    total: int
+    facets: dict
+    number: int
 
 
 def facet_aggregations(clauses, col, day):
@@ -188,8 +233,8 @@ def read_facets(aggregations):
 
 
 def ask(index_page, query, data, page_number, backend, day):
-    """(pks of the page's documents, total, facets, page number) from one engine request
-    (two when the page asked for is past the last)."""
+    """A RegistryAnswer from one engine request (two when the page asked for is past the
+    last)."""
     col = columns(backend)
     documents = sites.public(LegalDocumentPage.objects.live())
     results = backend.search(query, documents, operator="and")
@@ -213,7 +258,7 @@ def ask(index_page, query, data, page_number, backend, day):
     }
     # This registry's documents: a registry is a section (its parent is the home page).
     query_part["filter"].append({"term": {section_column(backend): index_page.path}})
-    clauses = filter_clauses(data, col, day)
+    clauses = RegistryQuery.of(data, col, day).clauses
     body["post_filter"] = {"bool": {"filter": list(clauses.values())}}
     body["aggregations"] = facet_aggregations(clauses, col, day)
     body["track_total_hits"] = True
@@ -223,28 +268,50 @@ def ask(index_page, query, data, page_number, backend, day):
         body["sort"] = [{col[field]: {"order": direction, "missing": "_last"}}, {col["id"]: "desc"}]
     search_index = backend.get_index_for_model(LegalDocumentPage).name
 
-    def hits_from(number):
+    def hits_from(number, size):
         response = engine_search_pks(
-            results, body, search_index, from_=(number - 1) * PAGE_SIZE, size=PAGE_SIZE
+            results,
+            body,
+            search_index,
+            from_=0 if size == RERANK else (number - 1) * PAGE_SIZE,
+            size=size,
         )
         return response, [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 
     number = page_number
-    response, pks = hits_from(number)
+    ordered = query and not sort and number * PAGE_SIZE <= RERANK
+    response, pks = hits_from(number, RERANK if ordered else PAGE_SIZE)
     total = response["hits"]["total"]["value"]
     last = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     if number > last:
-        number = last
-        response, pks = hits_from(number)
-    return pks, total, read_facets(response["aggregations"]), number
+        number, ordered = last, False
+        response, pks = hits_from(number, PAGE_SIZE)
+    if ordered:  # the best RERANK in search/ranking.py's order, those named by number first
+        first = [pk for pk in pks if pk in numbered]
+        pks = first + rerank(query, [pk for pk in pks if pk not in numbered])
+        pks = pks[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    return RegistryAnswer(pks, total, read_facets(response["aggregations"]), number)
 
 
-def page_of(pks, total, number):
-    """A Django page of `total` documents holding those of `pks`, with their validity."""
+def partial(base, query, exclude, limit, backend):
+    """The best `limit` documents of the registry holding most of the query's words but not
+    all (search/ranking.py), among `base` (the registry's documents under the visitor's
+    filters)."""
+    documents = sites.public(LegalDocumentPage.objects.live())
+    found = partial_matches(query, documents, backend, exclude, limit * 3)
+    kept = set(base.filter(pk__in=found).values_list("pk", flat=True))
+    return [pk for pk in found if pk in kept][:limit]
+
+
+def page_of(pks, total, number, approximate=()):
+    """A Django page of `total` documents holding those of `pks`, with their validity; those
+    of `approximate` marked as partial matches."""
     page = Paginator(range(total), PAGE_SIZE).get_page(number)
     documents = annotate_validity(LegalDocumentPage.objects.filter(pk__in=pks)).select_related(
         "document_type", "issuing_authority"
     )
     by_pk = documents.in_bulk()
     page.object_list = [by_pk[pk] for pk in pks if pk in by_pk]
+    for document in page.object_list:
+        document.approximate = document.pk in approximate
     return page

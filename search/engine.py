@@ -11,6 +11,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.models import SectionPage
 from portal.core import cache as portal_cache
+from portal.core.pages import PAGE_SIZE
 from portal.core.wagtail_adapter import engine_query_body, engine_search_pks
 from search.numbers import numbered_pages
 
@@ -146,6 +147,30 @@ def with_fallback(run):
         return run(get_search_backend("database")), True
 
 
+class Ranked:
+    """`pages` then the pages of `pks`, in that order, each page loaded only when a slice
+    shows it (the ranking looks at 50, a page shows 10: one query per page type shown)."""
+
+    def __init__(self, pages, pks, queryset, approximate):
+        self.pages, self.pks, self.queryset, self.approximate = pages, pks, queryset, approximate
+
+    def __len__(self):
+        return len(self.pages) + len(self.pks)
+
+    def __getitem__(self, index):
+        items = (self.pages + self.pks)[index]
+        wanted = [item for item in items if isinstance(item, int)]
+        loaded = {page.pk: page for page in self.queryset.filter(pk__in=wanted)}
+        with_validity(list(loaded.values()))
+        for pk in self.approximate & set(loaded):
+            loaded[pk].approximate = True
+        return [
+            loaded.get(item) if isinstance(item, int) else item
+            for item in items
+            if not isinstance(item, int) or item in loaded
+        ]
+
+
 class NumberFirst:
     """A result list with the documents matched by number in front of the backend's own
     results (from which they are left out), sliceable by Django's paginator."""
@@ -164,7 +189,7 @@ class NumberFirst:
     def __getitem__(self, index):
         if isinstance(index, slice):
             start, stop = index.start or 0, index.stop
-            head = self.first[start:stop]
+            head = list(self.first[start:stop])
             rest_start = max(start - len(self.first), 0)
             rest_stop = None if stop is None else max(stop - len(self.first), 0)
             if rest_stop is not None and rest_stop <= rest_start:
@@ -174,40 +199,61 @@ class NumberFirst:
 
 
 def ranked_pks(query, queryset, backend, limit):
-    """The pks of the best `limit` matches, without loading the pages (the engine returns
-    them with its hits; a database backend has to load them)."""
+    """The pks of the best `limit` matches, documents named by number first, the best
+    RERANK in search/ranking.py's order (the engine returns pks with its hits; a database
+    backend has to load the pages)."""
+    from search.ranking import RERANK, best_pks, rerank
+
     numbered = [p.pk for p in within(queryset, numbered_pages(query))]
-    results = backend.search(query, queryset.exclude(pk__in=numbered), operator="and")
-    if not is_engine(backend):
-        return numbered + [page.pk for page in results[:limit]]
-    body = {**engine_query_body(results), "track_total_hits": False}
-    index = backend.get_index_for_model(queryset.model).name
-    hits = engine_search_pks(results, body, index, from_=0, size=limit)["hits"]["hits"]
-    return numbered + [int(hit["fields"]["pk"][0]) for hit in hits]
+    found = best_pks(query, queryset.exclude(pk__in=numbered), backend, limit)
+    return numbered + rerank(query, found[:RERANK]) + found[RERANK:]
+
+
+def with_validity(pages):
+    """Set each legal document's validity (shown as its badge), through what the registry
+    registered with search/ranking.py."""
+    from search.ranking import LEGAL_TEXTS
+
+    if LEGAL_TEXTS:
+        LEGAL_TEXTS["validity"](pages)
 
 
 def search_pages(
     query, queryset, backend, order_by_relevance=True, total=None, numbered=None, best=None
 ):
-    """Search `queryset` (live, public pages) for `query`; documents named by number first.
+    """Search `queryset` (live, public pages) for `query`; documents named by number first,
+    then the best matches of every word in search/ranking.py's order, then the rest; when
+    they are less than a page, the best partial matches follow, marked `approximate`.
     `numbered` saves looking them up again when the caller already has; `best`, the pks of
-    the engine's best results from section_counts(), saves asking again for the first page
-    (and only serves the first page)."""
+    the engine's best results from section_counts(), saves asking again for them."""
+    from search.ranking import RERANK, best_pks, partial_matches, rerank
+
     query = clean_query(query)
     if numbered is None:
         numbered = numbered_pages(query)
     numbered = within(queryset, numbered)
-    if best is not None:
-        found = {page.pk: page for page in queryset.filter(pk__in=best)}
-        return NumberFirst(numbered, [found[pk] for pk in best if pk in found], total)
-    # Every word must match, on every backend (Wagtail's engine default is "or").
-    rest = backend.search(
-        query,
-        queryset.exclude(pk__in=[p.pk for p in numbered]),
-        operator="and",
-        order_by_relevance=order_by_relevance,
-    )
-    return NumberFirst(numbered, rest, total)
+    others = queryset.exclude(pk__in=[p.pk for p in numbered])
+    if not order_by_relevance:
+        # Every word must match, on every backend (Wagtail's engine default is "or").
+        rest = backend.search(query, others, operator="and", order_by_relevance=False)
+        return NumberFirst(numbered, rest, total)
+    top = best[:RERANK] if best is not None else best_pks(query, others, backend, RERANK)
+    top = rerank(query, top, prefer_legal=True)
+    rest = others.none()
+    if len(top) >= RERANK:  # more matches than the ordered ones: the backend's order after
+        rest = backend.search(query, others.exclude(pk__in=top), operator="and")
+    found = len(numbered) + len(top)
+    partial = []
+    if found < PAGE_SIZE:
+        exclude = [p.pk for p in numbered] + top
+        partial = partial_matches(
+            query, queryset, backend, exclude, PAGE_SIZE - found, prefer_legal=True
+        )
+    with_validity(numbered)
+    first = Ranked(numbered, top + partial, queryset, set(partial))
+    if total is not None:
+        total += len(partial)
+    return NumberFirst(first, rest, total)
 
 
 def filter_column(backend, model, name):

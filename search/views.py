@@ -21,6 +21,7 @@ from search.engine import (
 from search.highlight import page_text, snippet
 from search.models import UnansweredQuery
 from search.numbers import numbered_pages
+from search.ranking import RERANK
 
 SORTS = {"lien-quan": True, "moi-nhat": False}
 AUTOCOMPLETE_SIZE = 8
@@ -58,7 +59,7 @@ def section_facets(query, sections, numbered):
         query,
         lambda: with_fallback(
             lambda backend: section_counts(
-                query, public_pages(), sections, backend, numbered, first=PAGE_SIZE
+                query, public_pages(), sections, backend, numbered, first=RERANK
             )
         ),
     )
@@ -113,7 +114,8 @@ def search(request):
         page, degraded = with_fallback(run)
         stored = Query.get(query) if page.number == 1 else None
         if stored:
-            record(stored, page.paginator.count)
+            # Only partial matches is no answer, for the editors' report.
+            record(stored, sum(not getattr(r, "approximate", False) for r in page.object_list))
         context.update(
             promotions=promotions(stored) if stored and not section else [],
             results=page,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from legal_docs import exchange
+from legal_docs.demo import DOCUMENTS
 from legal_docs.importer import Importer, review_batch, system_account
 from legal_docs.models import ImportBatch, LegalDocumentPage
 from portal.core import roles
@@ -194,7 +195,7 @@ def test_export_then_import_into_an_empty_registry_reproduces_it(
 
     importer = Importer(registry, path.name, imported_by=system_account())
     report = importer.run(exchange.load(path.read_text(encoding="utf-8"), path.name))
-    assert report.rejected == 0 and report.created == 41
+    assert report.rejected == 0 and report.created == len(DOCUMENTS)
     review_batch(importer.batch, make_user(roles.BOARD), approve=True)
     assert export(fmt) == original
 
@@ -204,7 +205,7 @@ def test_open_data_download(client, registry):
     assert response.status_code == 200
     data = json.loads(b"".join(response.streaming_content))
     jsonschema.validate(data, SCHEMA)
-    assert len(data["documents"]) == 41
+    assert len(data["documents"]) == len(DOCUMENTS)
     csv = b"".join(client.get("/van-ban/du-lieu-mo/csv/").streaming_content).decode()
     assert csv.startswith("number_symbol,document_type,")
     assert client.get("/van-ban/du-lieu-mo/xml/").status_code == 404

@@ -189,8 +189,9 @@ def test_search_queries_do_not_grow_with_the_results(client, portal):
         searchable(start, stop)
         counts.append(queries(client, "/tim-kiem/?q=tin"))
     # One query per page type among the first page's results, so fewer as the new articles
-    # push other types off it; never more.
-    assert counts == sorted(counts, reverse=True) and counts[0] <= 9
+    # push other types off it; never more. Three of them order the best 50 (search/ranking.py:
+    # their titles, their validity) and give the shown documents their validity badge.
+    assert counts == sorted(counts, reverse=True) and counts[0] <= 12
 
 
 def test_cached_menu_follows_a_new_section(client, portal):

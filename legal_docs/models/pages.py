@@ -160,6 +160,9 @@ class LegalDocumentPage(PortalPage):
         index.SearchField("full_text"),
         index.SearchField("signer"),
         index.RelatedFields("files", [index.SearchField("extracted_text")]),
+        # The registry's fields (Hộ tịch, Chứng thực...): "thông tư chứng thực" finds the
+        # circular whose title and summary only give its number.
+        index.RelatedFields("fields", [index.SearchField("name")]),
         index.FilterField("issue_date"),
         index.FilterField("effective_date"),
         index.FilterField("document_type"),

@@ -1,0 +1,32 @@
+"""What search's ranking (search/ranking.py) needs to know of legal documents, registered in
+LegalDocsConfig.ready(): search itself imports no registry."""
+
+from legal_docs.models import DocumentType, LegalDocumentPage, LegalField, Validity
+from legal_docs.models.validity import annotate_validity
+
+ENDED = {Validity.EXPIRED, Validity.PARTLY_EXPIRED, Validity.SUSPENDED}
+
+
+def legal_names():
+    """Names of document types and registry fields: a query holding one reads like law."""
+    names = list(DocumentType.objects.values_list("name", flat=True))
+    return names + list(LegalField.objects.values_list("name", flat=True))
+
+
+def legal_facts(pks):
+    """{pk: (number/symbol, type name, whether no longer in force)} of the legal documents
+    among `pks`, in one query."""
+    rows = annotate_validity(LegalDocumentPage.objects.filter(pk__in=pks)).values_list(
+        "pk", "number_symbol", "document_type__name", "validity"
+    )
+    return {pk: (number, type_name, validity in ENDED) for pk, number, type_name, validity in rows}
+
+
+def set_validity(pages):
+    """Each legal document's validity among `pages`, for its badge, in one query."""
+    documents = {page.pk: page for page in pages if isinstance(page, LegalDocumentPage)}
+    if not documents:
+        return
+    validity = annotate_validity(LegalDocumentPage.objects.filter(pk__in=documents))
+    for pk, value in validity.values_list("pk", "validity"):
+        documents[pk].__dict__["validity"] = Validity(value)  # the cached_property's place
