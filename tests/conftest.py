@@ -64,7 +64,7 @@ def search_engine_is_the_one_expected():
 
 def pytest_collection_modifyitems(config, items):
     # SQLite-only tests run where the database is SQLite: make test-fast, or the child run
-    # that tests/test_search_sqlite.py starts from make test.
+    # that tests/search/test_sqlite.py starts from make test.
     from django.conf import settings
 
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
