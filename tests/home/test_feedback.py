@@ -11,7 +11,8 @@ from home.feedback import RATE_LIMIT, Feedback
 from portal import roles
 from tests.helpers import html
 
-pytestmark = pytest.mark.django_db
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 URL = "/phan-anh-kien-nghi/"
 
 

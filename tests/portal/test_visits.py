@@ -9,7 +9,8 @@ from home.models import ArticlePage
 from portal.models import DailyVisits
 from tests.helpers import html
 
-pytestmark = pytest.mark.django_db
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
 def test_each_public_view_counts_robots_do_not_and_nothing_personal_is_kept(client, news):

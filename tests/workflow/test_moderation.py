@@ -20,6 +20,9 @@ from tests.helpers import article_form, decide, edit_url, genre, publish, refres
 from workflow.guard import PublishRefused
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry
 
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = pytest.mark.usefixtures("demo_content")
+
 
 def test_reject_with_ground_then_resubmit_and_approve(client, team, news):
     mail.outbox.clear()
