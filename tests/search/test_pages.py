@@ -11,7 +11,8 @@ from wagtail.search.backends import get_search_backend
 from search.engine import clean_query, search_pages
 from tests.helpers import HOSTILE_QUERIES, html
 
-pytestmark = pytest.mark.search
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = [pytest.mark.search, pytest.mark.usefixtures("demo_content")]
 
 BAD_INPUT = HOSTILE_QUERIES
 

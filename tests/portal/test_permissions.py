@@ -79,7 +79,7 @@ def test_contributor_cannot_add_a_top_level_section(client, portal, login):
 
 def test_board_cannot_publish_a_new_page_directly(client, portal, login):
     # The board holds publish permission, but Publish outside the workflow is refused
-    # (workflow/guard.py); tests/test_moderation.py tries the other routes.
+    # (workflow/guard.py); tests/workflow/test_moderation.py tries the other routes.
     login(roles.BOARD)
     news = ArticleIndexPage.objects.get(slug="tin-tuc")
     data = article_form()

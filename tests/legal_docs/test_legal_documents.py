@@ -26,6 +26,9 @@ from legal_docs.models import (
 from portal.core import roles
 from tests.helpers import html, legal_document_form, new_document, publish, validity_of
 
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = pytest.mark.usefixtures("demo_content")
+
 
 def errors_of(page):
     with pytest.raises(ValidationError) as caught:

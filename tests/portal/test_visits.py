@@ -5,15 +5,15 @@ import time
 import pytest
 from django.utils import timezone
 
-from home.models import ArticlePage
 from portal.models import DailyVisits
+from tests.builders import article as build_article
 from tests.helpers import html
 
 pytestmark = pytest.mark.django_db
 
 
 def test_each_public_view_counts_robots_do_not_and_nothing_personal_is_kept(client, news):
-    article = ArticlePage.objects.live().child_of(news).first()
+    article = build_article(parent=news)
     for _ in range(3):
         client.get(article.url, HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64)")
     client.get(article.url, HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
@@ -26,7 +26,7 @@ def test_each_public_view_counts_robots_do_not_and_nothing_personal_is_kept(clie
 def test_the_footer_shows_todays_and_all_visits(client, news):
     from django.core.cache import caches
 
-    article = ArticlePage.objects.live().child_of(news).first()
+    article = build_article(parent=news)
     DailyVisits.objects.create(date=timezone.localdate(), page=article, count=1234)
     for cache in caches.all():
         cache.delete("portal:visits")
@@ -38,7 +38,7 @@ def test_views_are_held_in_memory_and_written_together(settings, news):
     from portal import visits
 
     settings.VISITS_FLUSH_SECONDS = 3600
-    article = ArticlePage.objects.live().child_of(news).first()
+    article = build_article(parent=news)
     visits.write_pending()  # what earlier tests left
     visits.last_write = time.monotonic()
     for _ in range(3):

@@ -34,6 +34,9 @@ from legal_docs.models import (
 from legal_docs.synthetic import generate
 from tests.helpers import add_live_child, new_document, refresh_engine
 
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = pytest.mark.usefixtures("demo_content")
+
 ARTICLE = "/tin-tuc/ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu/"
 
 

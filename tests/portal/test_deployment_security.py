@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry
 from home.forms import RATE_LIMIT
 from home.models import Feedback
 from portal.core import roles
+from tests.builders import article
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +109,7 @@ def test_the_feedback_limit_is_per_citizen_and_counts_only_kept_messages(client,
 
 def test_refused_bulk_actions_go_back_only_to_this_site(client, login, news):
     login(roles.BOARD)
-    page = news.get_children().first()
+    page = article()
     for action in ("publish", "unpublish"):
         bulk = reverse("wagtail_bulk_action", args=("wagtailcore", "page", action))
         response = client.post(f"{bulk}?id={page.pk}&next=https://evil.example/login", {})
@@ -146,7 +147,7 @@ def test_the_page_password_form_pauses_after_a_few_wrong_guesses(client, news):
     from django.core.cache import cache
     from wagtail.models import PageViewRestriction
 
-    page = news.get_children().live().first()
+    page = article()
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau-hop"
     )

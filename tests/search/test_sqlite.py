@@ -19,6 +19,9 @@ from wagtail.search.backends import get_search_backend
 from search.engine import search_pages
 from tests.helpers import HOSTILE_QUERIES, html
 
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = pytest.mark.usefixtures("demo_content")
+
 ENDPOINTS = ["/tim-kiem/", "/van-ban/", "/tim-kiem/goi-y/"]
 
 

@@ -18,6 +18,9 @@ from legal_docs.models import ImportBatch, LegalDocumentPage
 from portal.core import roles
 from tests.helpers import record, run_command
 
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = pytest.mark.usefixtures("demo_content")
+
 SCHEMA = json.loads(
     (Path(settings.BASE_DIR) / "legal_docs" / "schema" / "legal-documents.schema.json").read_text()
 )

@@ -1,7 +1,7 @@
 """Formula injection (issue #19, item 5): text a stranger can type (a search query, a sign-in
 name, a feedback form) never reaches a spreadsheet the portal writes for people as a live
 formula; real numbers stay numbers. The exchange format with the national database is exact
-and exempt (tests/test_legal_exchange.py)."""
+and exempt (tests/legal_docs/test_exchange.py)."""
 
 import csv
 import io

@@ -12,7 +12,8 @@ from home.models import ArticleIndexPage, ArticlePage, disclosure_page_models
 from portal.core import roles
 from tests.helpers import html, publish
 
-pytestmark = pytest.mark.django_db
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
 def sections():

@@ -16,6 +16,7 @@ from wagtail.models import PageLogEntry, TaskState
 
 from home.models import ArticlePage
 from portal.core import roles
+from tests.builders import article as build_article
 from tests.helpers import article_form, decide, edit_url, genre, publish, refresh, submit_new
 from workflow.guard import PublishRefused
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry
@@ -145,7 +146,7 @@ def test_no_route_around_the_board(client, team, news):
     assert not refresh(page).live
 
     # A live copy of a published page.
-    live = ArticlePage.objects.live().first()
+    live = build_article()
     copy_url = reverse("wagtailadmin_pages:copy", args=(live.pk,))
     client.post(
         copy_url,
@@ -222,7 +223,7 @@ def test_force_publish_needs_a_reason_and_stays_listed_until_confirmed(client, t
 
 
 def test_unpublishing_needs_a_reason(client, team, portal):
-    page = ArticlePage.objects.live().first()
+    page = build_article()
     url = reverse("wagtailadmin_pages:unpublish", args=(page.pk,))
     client.force_login(team["board_a"])
     client.post(url, {"reason": ""})

@@ -18,7 +18,14 @@ from wagtail.search.index import get_indexed_models
 
 from home.models import ArticleIndexPage, ArticlePage
 from search.engine import is_engine, search_backend, with_fallback
-from tests.helpers import HOSTILE_QUERIES, add_live_child, run_search_worker, setup_portal
+from tests.builders import legal_document
+from tests.helpers import (
+    HOSTILE_QUERIES,
+    add_live_child,
+    refresh_engine,
+    run_search_worker,
+    setup_portal,
+)
 
 pytestmark = pytest.mark.search
 ENDPOINTS = ["/tim-kiem/", "/van-ban/", "/tim-kiem/goi-y/"]
@@ -97,6 +104,8 @@ def too_deep(backend):
 
 
 def test_a_request_the_engine_refuses_leaves_the_next_visitor_on_the_engine(client, portal):
+    law = legal_document("60/2014/QH13", "Luật", "Quốc hội", title="Luật Hộ tịch")
+    refresh_engine(law)
     visited(client)
     assert with_fallback(too_deep) == ("answered", True)  # that request: from the database
     backend, degraded = search_backend()

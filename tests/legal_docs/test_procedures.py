@@ -19,7 +19,8 @@ from legal_docs.models import (
 )
 from tests.helpers import html, run_command
 
-pytestmark = pytest.mark.django_db
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 SCHEMA = json.loads(
     (Path(settings.BASE_DIR) / "legal_docs" / "schema" / "procedures.schema.json").read_text()
 )

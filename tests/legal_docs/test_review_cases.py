@@ -16,6 +16,7 @@ from legal_docs.models import (
     Validity,
 )
 from portal.core import roles
+from tests.builders import legal_document
 from tests.helpers import add_live_child, new_document, publish, record, validity_of
 from workflow.guard import authorised
 
@@ -79,7 +80,14 @@ def test_a_too_long_field_rejects_the_record_not_the_run(registry):
 
 
 def test_rejecting_a_batch_takes_its_content_back_out(registry, make_user):
-    law = LegalDocumentPage.objects.get(number_key="60/2014/QH13")
+    law = legal_document(
+        "60/2014/QH13",
+        "Luật",
+        "Quốc hội",
+        issued=date(2014, 11, 20),
+        effective=date(2016, 1, 1),
+        summary="Luật Hộ tịch",
+    )
     change = record(
         number_symbol="60/2014/QH13",
         document_type="Luật",

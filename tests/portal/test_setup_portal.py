@@ -2,11 +2,11 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site, Task, Workflow, WorkflowPage
 
-from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
+from home.models import SectionPage
 from legal_docs.models import LegalDocumentIndexPage
 from portal.core import roles
 from portal.sections import SECTIONS
-from tests.helpers import add_live_child, publish, setup_portal
+from tests.helpers import setup_portal
 from workflow.board import WAGTAIL_SAMPLE_WORKFLOW, WORKFLOW_NAME
 
 # Logs grow on every run by design; everything else must stay put.
@@ -62,37 +62,8 @@ def test_keeps_a_sample_workflow_in_use(portal):
 
 def test_second_run_changes_nothing(portal):
     before = counts()
-    setup_portal(demo=True)
+    setup_portal()
     assert counts() == before
-
-
-def test_demo_fills_every_section(portal):
-    for section in portal.get_children().live().specific():
-        if isinstance(section, SectionPage | ArticleIndexPage):
-            assert section.get_children().live().exists(), section.title
-    regulation = ArticlePage.objects.get(slug="ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu")
-    assert "Điều 12. Điều khoản thi hành" in str(regulation.body)
-    assert ArticlePage.objects.filter(image__isnull=False).count() >= 3
-
-
-def test_keeps_what_editors_made(portal):
-    section = SectionPage.objects.get(slug="gioi-thieu")
-    section.title = "Giới thiệu chung"
-    section.disclosure_timing = "Do Ban Biên tập quyết định"
-    publish(section)
-    mine = StandardPage(title="Trang của biên tập viên", slug="trang-rieng", intro="Nội dung riêng")
-    add_live_child(section, mine)
-    publish(mine)
-    news = ArticlePage.objects.get(slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu")
-    news.delete()  # an editor removed a demo article: it must not come back
-
-    setup_portal(demo=True)
-
-    section.refresh_from_db()
-    assert section.title == "Giới thiệu chung"
-    assert section.disclosure_timing == "Do Ban Biên tập quyết định"
-    assert StandardPage.objects.filter(slug="trang-rieng", intro="Nội dung riêng").exists()
-    assert not ArticlePage.objects.filter(slug=news.slug).exists()
 
 
 def test_a_deleted_section_is_restored(portal):

@@ -13,7 +13,8 @@ from home.models import CollectionPage, Person, Unit
 from portal.core import roles
 from tests.helpers import html
 
-pytestmark = pytest.mark.django_db
+# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
 
 

@@ -1,0 +1,86 @@
+"""The demo's own tests: `setup_portal --demo` fills the site that every other test runs
+without (they build their own content, tests/builders.py), keeps what the demo promises at a
+high level, and leaves alone what editors made. Besides the browser tests (their site_url
+fixture shows the real demo site) and the modules TEST_MAP.md lists as still using the
+transitional demo_content fixture, only these tests read demo content."""
+
+from datetime import date
+
+import pytest
+from django.apps import apps
+from wagtail.models import Page
+
+from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
+from legal_docs.demo import DOCUMENTS
+from legal_docs.models import LegalDocumentPage, ProcedurePage, Validity
+from tests.helpers import add_live_child, html, publish, setup_portal, validity_of
+
+pytestmark = pytest.mark.django_db
+
+# Logs grow on every run by design; everything else must stay put.
+GROWING = {"wagtailcore.pagelogentry", "wagtailcore.modellogentry"}
+
+
+def counts():
+    return {
+        model._meta.label_lower: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.label_lower not in GROWING and not model._meta.proxy and model._meta.managed
+    }
+
+
+def test_the_demo_fills_the_site_and_keeps_its_promises(client, portal):
+    # Built inside this test's transaction, on top of the session's site without demo.
+    assert not LegalDocumentPage.objects.exists()
+    setup_portal(demo=True)
+
+    # Every section has content, and every live public page answers 200 to a citizen.
+    for section in portal.get_children().live().specific():
+        if isinstance(section, SectionPage | ArticleIndexPage):
+            assert section.get_children().live().exists(), section.title
+    for page in Page.objects.live().public().filter(depth__gte=2).specific():
+        html(client, page.url)
+    regulation = ArticlePage.objects.get(slug="ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu")
+    assert "Điều 12. Điều khoản thi hành" in str(regulation.body)
+    assert ArticlePage.objects.filter(image__isnull=False).count() >= 3
+
+    # The registry holds the demo's documents; procedures came through the importer.
+    numbers = set(LegalDocumentPage.objects.live().values_list("number_symbol", flat=True))
+    assert numbers == {row[2] for row in DOCUMENTS}
+    assert ProcedurePage.objects.live().exists()
+
+    # Its relations give the validity of the laws they name: the 2006 legal-aid law ended
+    # when its 2017 replacement took effect; the civil-status law is in force.
+    law = LegalDocumentPage.objects.get
+    old_legal_aid = law(number_symbol="69/2006/QH11")
+    assert validity_of(old_legal_aid, on=date(2017, 12, 31)) == Validity.IN_FORCE
+    assert validity_of(old_legal_aid, on=date(2018, 1, 1)) == Validity.EXPIRED
+    assert validity_of(law(number_symbol="60/2014/QH13"), on=date(2025, 1, 1)) == (
+        Validity.IN_FORCE
+    )
+
+    # A second run changes nothing.
+    before = counts()
+    setup_portal(demo=True)
+    assert counts() == before
+
+
+def test_the_demo_keeps_what_editors_made(portal):
+    setup_portal(demo=True)
+    section = SectionPage.objects.get(slug="gioi-thieu")
+    section.title = "Giới thiệu chung"
+    section.disclosure_timing = "Do Ban Biên tập quyết định"
+    publish(section)
+    mine = StandardPage(title="Trang của biên tập viên", slug="trang-rieng", intro="Nội dung riêng")
+    add_live_child(section, mine)
+    publish(mine)
+    news = ArticlePage.objects.get(slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu")
+    news.delete()  # an editor removed a demo article: it must not come back
+
+    setup_portal(demo=True)
+
+    section.refresh_from_db()
+    assert section.title == "Giới thiệu chung"
+    assert section.disclosure_timing == "Do Ban Biên tập quyết định"
+    assert StandardPage.objects.filter(slug="trang-rieng", intro="Nội dung riêng").exists()
+    assert not ArticlePage.objects.filter(slug=news.slug).exists()
