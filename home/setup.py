@@ -7,7 +7,7 @@ from django.utils.translation import get_supported_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
-from portal.models import PortalSettings
+from portal.core.models import PortalSettings
 
 
 def publish(page, user=None):

@@ -19,7 +19,7 @@ class PortalConfig(AppConfig):
         from portal import db_roles, maintenance, security
         from portal.core import audit, spreadsheets
         from portal.core.cache import new_generation
-        from portal.models import MaintenanceWindow, PortalSettings
+        from portal.core.models import MaintenanceWindow, PortalSettings
 
         audit.connect()
         # A new content generation (portal/core/cache.py) on every change of what public

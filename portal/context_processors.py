@@ -3,8 +3,8 @@ from wagtail.models import Site
 
 from home.feeds import feed_sections
 from portal.core.cache import generation
+from portal.core.models import PortalSettings
 from portal.core.sites import portal_settings
-from portal.models import PortalSettings
 from portal.visits import totals
 
 

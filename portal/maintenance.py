@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from portal.core import cache as portal_cache
-from portal.models import MaintenanceWindow
+from portal.core.models import MaintenanceWindow
 
 CACHE_KEY = "portal:maintenance"
 # The admin, the monitor, files the admin needs, and the sign-in stay up during maintenance.

@@ -17,8 +17,8 @@ from portal.core.figures import (
     section_title,
     sections,
 )
+from portal.core.models import DailyVisits
 from portal.core.pages import SECTION_PATH_LENGTH
-from portal.models import DailyVisits
 
 # --- Visits ----------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from portal.core import cache as portal_cache
-from portal.models import DailyVisits
+from portal.core.models import DailyVisits
 
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|curl|wget|python|headless", re.I)
 TOTALS_SECONDS = 300

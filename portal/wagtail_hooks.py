@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal import audit_views, media, report_views, two_factor, visits
 from portal.core import audit, rich_text
 from portal.core.menu import PermissionMenuItem
-from portal.models import MaintenanceWindow
+from portal.core.models import MaintenanceWindow
 
 # Wagtail 8.0's sites listing heads three columns with the names of their fields ("Port",
 # "Site name", "Root page"), which gettext never sees. The fields' verbose names are translated:

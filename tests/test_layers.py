@@ -10,8 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("home", "legal_docs", "search", "workflow", "portal")
-# portal/models.py is the portal app's model module (Django loads it by that name) and imports
-# no app: it belongs to the foundation.
+# portal/models.py only names the models of portal/core/models.py for Django, which loads an
+# app's models by that name: it belongs to the foundation.
 FOUNDATION_MODULES = {"portal.models"}
 ALLOWED = {
     "foundation": {"foundation"},

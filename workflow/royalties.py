@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from portal.core import spreadsheets
-from portal.models import PortalSettings
+from portal.core.models import PortalSettings
 from workflow.models import RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod
 
 

@@ -16,7 +16,7 @@ from wagtail.log_actions import get_active_log_context
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, ModelLogEntry, Site
 
 from portal.core.addresses import client_address
-from portal.models import PortalSettings
+from portal.core.models import PortalSettings
 
 ACTIONS = {
     "portal.login": _("Signed in"),

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from portal.core import wagtail_adapter
 from portal.core.cache import cache_key, generation, get_or_build
-from portal.models import PortalSettings
+from portal.core.models import PortalSettings
 
 
 def site_for(request):

@@ -15,12 +15,12 @@ from wagtail.images.models import Image
 from home.models import ArticlePage, StandardPage
 from home.setup import ensure_child
 from legal_docs.demo import load_legal_documents, load_procedures
+from portal.core.models import PortalSettings
 from portal.demo.articles import DISSEMINATION, NEWS
 from portal.demo.collections import load_collections
 from portal.demo.organisation import load_organisation
 from portal.demo.pages import SECTION_PAGES
 from portal.demo.regulation import SOURCE, regulation_html
-from portal.models import PortalSettings
 from workflow.demo import load_moderation_demo
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -49,7 +49,7 @@ from wagtail.models import (  # noqa: E402
 from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage  # noqa: E402
 from legal_docs.synthetic import generate  # noqa: E402
 from portal.core import roles  # noqa: E402
-from portal.models import DailyVisits  # noqa: E402
+from portal.core.models import DailyVisits  # noqa: E402
 from scripts.bench.measure import measure  # noqa: E402
 from search.models import UnansweredQuery  # noqa: E402
 from workflow.models import BoardReviewTask, RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod  # noqa: E402

@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
 from home.models import ArticlePage, StandardPage
-from portal.models import PortalSettings
+from portal.core.models import PortalSettings
 from portal.sections import SECTIONS
 from search.tasks import update_engine
 from tests.helpers import html

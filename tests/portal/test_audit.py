@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from portal.core import roles
-from portal.models import PortalSettings
+from portal.core.models import PortalSettings
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.core import roles
-from portal.models import MaintenanceWindow
+from portal.core.models import MaintenanceWindow
 
 pytestmark = pytest.mark.django_db
 MESSAGE = "Nâng cấp máy chủ; hồ sơ trực tuyến nộp tại dichvucong.gov.vn."

@@ -14,7 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from home.images import RENDITIONS
 from home.models import ArticleIndexPage, ArticlePage, Unit
-from portal.models import DailyVisits, MaintenanceWindow
+from portal.core.models import DailyVisits, MaintenanceWindow
 from tests.helpers import add_live_child, html, publish
 
 # Still reads the demo content (TEST_MAP.md): to be given builders of its own.

@@ -25,7 +25,7 @@ from legal_docs.models import ImportBatch, LegalDocumentPage, Validity
 from portal import reports
 from portal.core import roles
 from portal.core.figures import display
-from portal.models import DailyVisits
+from portal.core.models import DailyVisits
 from portal.statistics import SECURITY_ACTIONS
 from search.models import UnansweredQuery
 from tests.helpers import decide, genre, new_document, submit_new

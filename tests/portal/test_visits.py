@@ -5,7 +5,7 @@ import time
 import pytest
 from django.utils import timezone
 
-from portal.models import DailyVisits
+from portal.core.models import DailyVisits
 from tests.builders import article as build_article
 from tests.helpers import html
 

@@ -1,0 +1,124 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Who runs the site and who answers for it: the footer and every citation read these."""
+
+    agency_name = models.CharField(
+        _("agency name"), max_length=255, default="Sở Tư pháp tỉnh Quảng Trị"
+    )
+    managing_agency = models.CharField(
+        _("managing agency"),
+        max_length=255,
+        default="Ủy ban nhân dân tỉnh Quảng Trị",
+        help_text=_("The agency that owns the site, shown above the agency name."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    fax = models.CharField(_("fax"), max_length=64, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    responsible_person = models.CharField(
+        _("person responsible for the content"),
+        max_length=255,
+        blank=True,
+        help_text=_("The director who answers for the content (Art. 6.3 of the regulation)."),
+    )
+    responsible_position = models.CharField(
+        _("position of the person responsible"), max_length=255, default="Giám đốc Sở Tư pháp"
+    )
+    domain = models.CharField(
+        _("domain"),
+        max_length=255,
+        default="sotp.quangtri.gov.vn",
+        help_text=_("The public domain name of the site, without https://"),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("managing_agency"), FieldPanel("agency_name"), FieldPanel("domain")],
+            heading=_("Agency"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("responsible_person"), FieldPanel("responsible_position")],
+            heading=_("Responsible for the content"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+
+class AuditLog(models.Model):
+    """No table: holds the permissions to read the system log ("Nhật ký hệ thống"), whose
+    entries are Wagtail's own log tables (portal/audit.py), and the activity reports
+    (portal/reports.py), which read everything and own nothing."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("view_auditlog", "Can view the system log"),
+            ("view_reports", "Can view the activity reports"),
+        ]
+
+
+class MaintenanceWindow(models.Model):
+    """A planned suspension of the public site (Art. 7.2): announced on every public page
+    from `announce_days` before it starts; while it lasts public pages answer 503 with the
+    message, and the admin stays up (portal/maintenance.py)."""
+
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    message = models.TextField(
+        _("message to citizens"),
+        help_text=_("Why the site is suspended and where to turn meanwhile."),
+    )
+    announce_days = models.PositiveSmallIntegerField(_("announce this many days ahead"), default=7)
+
+    panels = [
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("message"),
+        FieldPanel("announce_days"),
+    ]
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("maintenance window")
+        verbose_name_plural = _("maintenance windows")
+
+    def __str__(self):
+        from django.utils import timezone
+
+        start, end = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        return f"{start:%d/%m/%Y %H:%M} – {end:%d/%m/%Y %H:%M}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+
+class DailyVisits(models.Model):
+    """How many times a public page was opened on a day (portal/visits.py): a count, nothing
+    about who opened it."""
+
+    date = models.DateField(_("date"))
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    count = models.PositiveIntegerField(_("visits"), default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["date", "page"], name="one_count_a_day")]
+        verbose_name = _("daily visits")
+        verbose_name_plural = _("daily visits")
