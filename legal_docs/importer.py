@@ -330,6 +330,17 @@ class BatchImporter:
             }
         )
 
+    def fits(self, name, value, problems):
+        """Whether text `value` fits the page's field `name`; a problem for the record if not."""
+        limit = self.model._meta.get_field(name).max_length
+        if limit and len(value) > limit:
+            message = _("%(field)s is longer than %(limit)d characters: shorten it.")
+            problems.append(
+                (self.labels[name], message % {"field": self.labels[name], "limit": limit})
+            )
+            return False
+        return True
+
     def check_duplicate(self, identity, number, label, problems):
         """The second record of one document in a file is refused, naming the first."""
         first = self.seen.setdefault(identity, number)
@@ -545,17 +556,8 @@ class Importer(BatchImporter):
                 except Rejected as rejected:
                     problems.extend((labels[name], m) for _l, m in rejected.problems)
                     continue
-            limit = LegalDocumentPage._meta.get_field(name).max_length
-            if limit and len(value) > limit:
-                problems.append(
-                    (
-                        labels[name],
-                        _("%(field)s is longer than %(limit)d characters: shorten it.")
-                        % {"field": labels[name], "limit": limit},
-                    )
-                )
-                continue
-            values[name] = value
+            if self.fits(name, value, problems):
+                values[name] = value
 
         for name in DATES:
             value = given(record, name)

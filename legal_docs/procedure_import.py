@@ -153,17 +153,8 @@ class ProcedureImporter(BatchImporter):
             if name in LIST_FIELDS:
                 values[name] = as_list(value)
                 continue
-            limit = ProcedurePage._meta.get_field(name).max_length
-            if limit and len(value) > limit:
-                problems.append(
-                    (
-                        labels[name],
-                        _("%(field)s is longer than %(limit)d characters: shorten it.")
-                        % {"field": labels[name], "limit": limit},
-                    )
-                )
-                continue
-            values[name] = value
+            if self.fits(name, value, problems):
+                values[name] = value
         field = given(record, "field")
         if field is CLEAR:
             problems.append(
