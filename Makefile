@@ -51,7 +51,7 @@ test-fast: install
 	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus"
 
 # The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,
-# Redis and 100,000 generated documents; prints the table the README keeps, the search row
+# Redis and 100,000 generated documents; prints the table docs/benchmarks.md keeps, the search row
 # once per engine.
 bench: install
 	bash scripts/services/postgres.sh

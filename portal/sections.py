@@ -1,5 +1,5 @@
 """The information categories of Art. 5 of the regulation, as the top level of the page tree.
-`setup_portal` creates each one that is missing (ensure_sections); the slugs are the public URLs of DESIGN.md."""
+`setup_portal` creates each one that is missing (ensure_sections); the slugs are the public URLs of docs/features.md."""
 
 from home.models import (
     ArticleIndexPage,

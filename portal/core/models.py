@@ -58,7 +58,7 @@ class PortalSettings(BaseSiteSetting):
 
 class AuditLog(models.Model):
     """No table: holds the permissions to read the system log ("Nhật ký hệ thống"), whose
-    entries are Wagtail's own log tables (portal/audit.py), and the activity reports
+    entries are Wagtail's own log tables (portal/core/audit.py), and the activity reports
     (portal/reports.py), which read everything and own nothing."""
 
     class Meta:

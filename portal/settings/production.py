@@ -18,7 +18,7 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 
 # HTTPS is terminated by the reverse proxy in front of the application server.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# gunicorn listens on 127.0.0.1 (README), so its only peer is the proxy on the same machine.
+# gunicorn listens on 127.0.0.1 (docs/operations.md), so its only peer is the proxy on the same machine.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1")
 for _proxy in TRUSTED_PROXIES:
     ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start, not the lockout
