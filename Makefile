@@ -4,6 +4,8 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in the admin's emails point to the address `make run` serves (`make run PORT=8001`).
+PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 # The two search engines the search tests run on, each asserted by the tests (conftest.py).
 OPENSEARCH_VERSION ?= 2.19.6
 ELASTICSEARCH_VERSION ?= 8.19.21
@@ -27,7 +29,7 @@ run: install
 	$(PY) manage.py setup_portal --demo
 	$(PY) manage.py create_operator --password-file .run/operator-password
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PORTAL_BASE_URL=$(PORTAL_BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Everything, on PostgreSQL and a real Chromium, as CI runs it: the whole suite with
 # OpenSearch, then the `search` tests again with Elasticsearch.

@@ -10,7 +10,7 @@ from home.models import Feedback, Person, Unit
 @hooks.register("construct_homepage_panels")
 def add_freshness_panel(request, panels):
     if sees_freshness_panel(request.user):
-        panels.append(FreshnessPanel())
+        panels.append(FreshnessPanel(request))
 
 
 class FeedbackViewSet(SnippetViewSet):

@@ -77,3 +77,12 @@ def check_revision(sender, instance, raw=False, update_fields=None, **kwargs):
         if before and before[0] == instance.approved_go_live_at:
             return
     raise refusal()
+
+
+def bulk_action_refused(model, action_type):
+    """Bulk publishing would bypass the board, and bulk unpublishing the written reason: the
+    actions are refused (workflow/wagtail_hooks.py) and so never offered (the bulk-action
+    footer's template)."""
+    from wagtail.models import Page
+
+    return action_type in ("publish", "unpublish") and issubclass(model, Page)
