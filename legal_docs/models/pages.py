@@ -391,6 +391,10 @@ class LegalDocumentPage(PortalPage):
         groups = []
         for relation_type in RelationType:
             mine, theirs = GROUPS[relation_type]
+            if mine == theirs:  # a relation that reads the same both ways: one group
+                rows = outgoing.get(relation_type, []) + incoming.get(relation_type, [])
+                groups += [(mine, rows)] if rows else []
+                continue
             if relation_type in outgoing:
                 groups.append((mine, outgoing[relation_type]))
             if relation_type in incoming:
