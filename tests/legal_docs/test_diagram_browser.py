@@ -69,7 +69,9 @@ def test_the_diagram_reads_on_a_phone_a_desktop_and_paper(browser, document_url,
     assert diagram.get_by_role("heading", name="Văn bản hướng dẫn (1)").is_visible()
     assert diagram.get_by_role("heading", name="Văn bản bị bãi bỏ một phần (1)").is_visible()
     assert diagram.get_by_role("link", name="1/2020/QĐ-UBND", exact=True).is_visible()
-    assert diagram.get_by_text("22/2023/TT-BTTTT", exact=False).first.is_visible()  # named, not linked
+    assert diagram.get_by_text(
+        "22/2023/TT-BTTTT", exact=False
+    ).first.is_visible()  # named, not linked
     assert page.get_by_role("link", name="Văn bản hợp nhất").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
