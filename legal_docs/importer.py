@@ -204,7 +204,12 @@ def display(value):
         label = dict(RelationType.choices).get(value.get("type"), value.get("type"))
         target = value.get("number_symbol") or value.get("external_number") or ""
         title = value.get("external_title") or ""
-        return " ".join(str(part) for part in (label, target, title) if part)
+        # Version 3's dates and provisions, so a change to them alone shows in the diff.
+        extra = [display(value.get(name)) for name in ("effective_date", "end_date")]
+        extra.append(value.get("provisions") or "")
+        extra = [part for part in extra if part]
+        details = f"({', '.join(extra)})" if extra else ""
+        return " ".join(str(part) for part in (label, target, title, details) if part)
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
             return date.fromisoformat(value).strftime("%d/%m/%Y")

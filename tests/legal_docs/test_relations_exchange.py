@@ -198,3 +198,32 @@ def test_a_relation_that_lacks_what_its_type_needs_is_refused(registry, make_use
     assert "Hãy ghi các điều, khoản liên quan" in text
     assert "Chỉ quan hệ đình chỉ mới có ngày kết thúc." in text
     assert "“31/02/2025” không phải là ngày" in text
+
+
+def test_the_board_sees_a_change_of_provisions_alone(registry, acting):
+    _source, targets = acting
+    law = targets["repeals_in_part"]
+    importer = Importer(registry, "vbpl.json", imported_by=system_account())
+    report = importer.run(
+        [
+            {
+                "number_symbol": "50/2025/QĐ-UBND",
+                "document_type": "Quyết định",
+                "issuing_authority": "Ủy ban nhân dân tỉnh Quảng Trị",
+                "issue_date": "2025-05-01",
+                "summary": "Về việc thử nghiệm 50/2025/QĐ-UBND",
+                "relations": [
+                    {
+                        "type": "repeals_in_part",
+                        "number_symbol": law.number_symbol,
+                        "issuing_authority": "Ủy ban nhân dân tỉnh Quảng Trị",
+                        "year": 2020,
+                        "provisions": "Điều 9",
+                    }
+                ],
+            }
+        ]
+    )
+    assert report.updated == 1, report.rejections
+    (change,) = report.changes[0]["changes"]
+    assert "Điều 4; khoản 2 Điều 6" in change["old"] and "(01/07/2025, Điều 9)" in change["new"]
