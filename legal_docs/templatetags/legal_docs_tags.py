@@ -1,8 +1,10 @@
 from django import template
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from legal_docs.models import Validity
+from legal_docs.models.validity import ACTING, SUSPENDING
 
 register = template.Library()
 
@@ -21,4 +23,27 @@ def options(choices):
         "",
         '<option value="{}"{}>{} ({})</option>',
         ((value, selected if chosen else "", label, n) for value, label, n, chosen in choices),
+    )
+
+
+@register.simple_tag
+def relation_details(relation):
+    """What a relation's row adds after the document: since when it acts, until when a
+    suspension lasts, and the provisions concerned (escaped, a sentence per part)."""
+    parts = []
+    effect = getattr(relation, "effect", None)
+    if effect and (relation.effective_date or relation.relation_type in ACTING):
+        parts.append(gettext("from %s") % effect.strftime("%d/%m/%Y"))
+    if relation.relation_type in SUSPENDING:
+        if relation.end_date:
+            parts.append(gettext("until %s inclusive") % relation.end_date.strftime("%d/%m/%Y"))
+        else:
+            parts.append(gettext("until decided"))
+    if relation.provisions:
+        parts.append(gettext("provisions concerned: %s") % relation.provisions)
+    if not parts:
+        return ""
+    return format_html(
+        ' <span class="relation-details">({})</span>',
+        format_html_join("; ", "{}", ((p,) for p in parts)),
     )
