@@ -4,7 +4,12 @@ LegalDocsConfig.ready(): search itself imports no registry."""
 from legal_docs.models import DocumentType, LegalDocumentPage, LegalField, Validity
 from legal_docs.models.validity import annotate_validity
 
-ENDED = {Validity.EXPIRED, Validity.PARTLY_EXPIRED, Validity.SUSPENDED}
+ENDED = {
+    Validity.EXPIRED,
+    Validity.PARTLY_EXPIRED,
+    Validity.SUSPENDED,
+    Validity.PARTLY_SUSPENDED,
+}
 
 
 def legal_names():
