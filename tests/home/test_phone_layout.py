@@ -36,8 +36,9 @@ TABLE_PAGES = [
     "/danh-muc-thong-tin-cong-khai/",
     "/gioi-thieu/co-cau-to-chuc/",
     "/van-ban/60-2014-qh13/",
+    "/thu-tuc-hanh-chinh/thu-tuc-2-000815/",
 ]
-OTHER_PAGES = ["/tim-kiem/?q=chung+thuc", "/phan-anh-kien-nghi/", "/khong-co-trang-nay/"]
+OTHER_PAGES = ["/", "/tim-kiem/?q=chung+thuc", "/phan-anh-kien-nghi/", "/khong-co-trang-nay/"]
 # Set SCREENSHOTS_DIR (e.g. docs/screenshots) to keep the phone screenshots.
 SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR")
 
@@ -138,6 +139,8 @@ def phone_site(live_server):
         "2.000815",
         "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền cấp",
         "Chứng thực",
+        online_service_url="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=2.000815",
+        fees="Chứng thực bản sao từ bản chính: 2.000 đồng/trang",
     )
     builders.procedure("1.000894", "Đăng ký khai tử có yếu tố nước ngoài", "Hộ tịch")
     about = SectionPage.objects.get(slug="gioi-thieu")
