@@ -10,9 +10,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("debug", [True, False])
-def test_a_missing_page_is_the_sites_own_404(client, portal, debug):
+# A path the page tree could hold, and one no URL pattern takes.
+@pytest.mark.parametrize("path", ["/khong-co-trang-nay/", "/khong-co-trang-nay.html"])
+def test_a_missing_page_is_the_sites_own_404(client, portal, debug, path):
     with override_settings(DEBUG=debug):
-        response = client.get("/khong-co-trang-nay/")
+        response = client.get(path)
     page = response.content.decode()
     assert response.status_code == 404
     assert "Không tìm thấy trang" in page and "Quay về trang chủ" in page
