@@ -2,8 +2,9 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+from wagtail.models import Site
 
-from legal_docs.models import Validity
+from legal_docs.models import LegalDocumentIndexPage, ProcedureIndexPage, Validity
 from legal_docs.models.validity import ACTING, SUSPENDING
 
 register = template.Library()
@@ -47,3 +48,27 @@ def relation_details(relation):
         ' <span class="relation-details">({})</span>',
         format_html_join("; ", "{}", ((p,) for p in parts)),
     )
+
+
+@register.inclusion_tag("legal_docs/search_tips.html", takes_context=True)
+def search_tips(context, kind="documents"):
+    """What to try when a search found nothing (/tim-kiem/, /van-ban/, the procedures): the
+    usual slips, the number search, and the registry by type and by field, or the
+    procedures' code search."""
+    from legal_docs.listing import browse_options  # the listing imports these models
+
+    site = Site.find_for_request(context["request"])
+    registry = procedures = None
+    types = fields = []
+    if site:
+        registry = LegalDocumentIndexPage.objects.live().in_site(site).first()
+        procedures = ProcedureIndexPage.objects.live().in_site(site).first()
+    if registry and kind == "documents":
+        types, fields = browse_options(registry)
+    return {
+        "kind": kind,
+        "registry": registry,
+        "procedures": procedures,
+        "types": types,
+        "fields": fields,
+    }

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.views.SiteNotFoundMiddleware",  # with DEBUG on only: the site's own 404
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 

@@ -59,7 +59,7 @@ def test_article_shows_author_source_time_and_citation(client, portal):
 
 def test_article_with_images_tables_and_files(client, portal):
     page = html(client, "/pho-bien-giao-duc-phap-luat/nhung-nguoi-duoc-tro-giup-phap-ly/")
-    assert "<table>" in page and "Người thuộc hộ nghèo" in page
+    assert '<table class="stack">' in page and "Người thuộc hộ nghèo" in page
     assert "<img" in page and 'alt="Trợ giúp viên pháp lý tư vấn cho người dân"' in page
     regulation = html(client, "/tin-tuc/ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu/")
     assert "Điều 11. Các tổ chức, cá nhân tham gia" in regulation
