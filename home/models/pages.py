@@ -405,7 +405,7 @@ class FeedbackPage(PortalPage):
                     notify_office(feedback, request, self)
                     # For the thank-you page; in the session, so no address shows it to others.
                     request.session["feedback_reference"] = feedback.reference
-                    return redirect(f"{self.url}?da-gui=1")
+                    return redirect(f"{self.url}?da-gui=1#gui-phan-anh")
         form = form or FeedbackForm(initial={"page_url": request.GET.get("trang", "")})
         return super().serve(request, *args, form=form, **kwargs)
 
