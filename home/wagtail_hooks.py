@@ -1,11 +1,19 @@
+from datetime import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from home.freshness import FreshnessPanel, sees_freshness_panel
 from home.models import Feedback, Person, Unit
@@ -42,6 +50,17 @@ class ActionsTheyMayTake(IndexView):
         return super().get_context_data(**kwargs, offers_bulk_actions=self.offers_bulk_actions)
 
 
+class ReadableInspectView(InspectView):
+    """A message as the directors read it: Có/Không, dd/mm/yyyy HH:MM and nothing for an
+    empty field, not Python's True, None or an ISO time."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime):
+            return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+        return readable(value)
+
+
 class FeedbackViewSet(SnippetViewSet):
     """The office's inbox of citizens' feedback (Art. 12). Directors, who may only read,
     open each message in the read-only inspect view."""
@@ -54,6 +73,7 @@ class FeedbackViewSet(SnippetViewSet):
     index_view_class = ActionsTheyMayTake
     index_template_name = "home/admin/feedback_index.html"
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     inspect_view_fields = [
         "reference",
         "received_at",

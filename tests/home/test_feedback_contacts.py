@@ -7,6 +7,7 @@ reading a message without being offered what they may not do."""
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from home.forms import RATE_LIMIT
 from home.models import Feedback
@@ -144,6 +145,10 @@ def test_directors_open_a_message_read_only_and_are_offered_no_bulk_action(clien
     page = html(client, inspect)
     assert "Tôi cần chứng thực bản sao giấy khai sinh ở đâu?" in page
     assert feedback.reference in page
+    received = timezone.localtime(feedback.received_at).strftime("%d/%m/%Y %H:%M")
+    assert received in page and "Không" in page  # not published as Q&A
+    assert ">None<" not in page.replace(" ", "").replace("\n", "")
+    assert "False" not in page
 
 
 def test_the_office_listing_says_yes_or_no(client, portal, login):
