@@ -35,6 +35,13 @@ class PeriodForm(forms.Form):
         choices=(),
         help_text=gettext_lazy("A whole calendar year: the yearly report of Art. 7.1."),
     )
+    so = forms.RegexField(
+        label=gettext_lazy("Number of the printed report"),
+        regex=r"^\d{1,6}$",
+        required=False,
+        help_text=gettext_lazy("Given by the clerk; empty leaves it to be written by hand."),
+        error_messages={"invalid": gettext_lazy("Write the number in digits only, e.g. 12.")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,8 +102,9 @@ def report(request):
 def report_print(request):
     form, start, end = allowed(request)
     parts = reports.activity_report(start, end)
+    number = form.cleaned_data.get("so") if form.is_valid() else ""
     return TemplateResponse(
-        request, "portal/report_print.html", reports.printable(start, end, parts)
+        request, "portal/report_print.html", reports.printable(start, end, parts, number)
     )
 
 

@@ -85,19 +85,46 @@ def period_text(start, end):
     }
 
 
-def printable(start, end, parts):
-    """The context of the printable page (portal/report_print.html)."""
+def printable(start, end, parts, number=""):
+    """The context of the printable page (portal/report_print.html): an administrative
+    report as Nghị định 30/2020/NĐ-CP lays it out, from the site settings."""
+    settings = portal_settings()
+    made_at = timezone.now()
     return {
-        "agency": agency_name(),
+        "agency": settings.agency_name,
+        "managing_agency": settings.managing_agency,
+        "number": number,
+        "symbol": settings.report_symbol,
+        "place_date": f"{settings.report_place}, {official_date(timezone.localdate(made_at))}",
         "title": title(start, end),
+        "subject": _("The activity of the website of %(agency)s")
+        % {"agency": settings.agency_name},
         "period": period_text(start, end),
         "parts": parts,
-        "made_at": timezone.now(),
+        "recipients": [line for line in settings.report_recipients.splitlines() if line.strip()],
+        "signer_title": settings.report_signer_title,
+        "signer_name": settings.report_signer_name or settings.responsible_person,
+        "made_at": made_at,
     }
 
 
+def official_date(day):
+    """ "ngày 05 tháng 02 năm 2026": Nghị định 30/2020 writes days below 10 and the months
+    January and February with a leading 0."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return _("day %(day)s month %(month)s year %(year)s") % {
+        "day": f"{day.day:02d}",
+        "month": month,
+        "year": day.year,
+    }
+
+
+def portal_settings():
+    return sites.portal_settings(Site.objects.get(is_default_site=True))
+
+
 def agency_name():
-    return sites.portal_settings(Site.objects.get(is_default_site=True)).agency_name
+    return portal_settings().agency_name
 
 
 # --- The workbook -----------------------------------------------------------------------------

@@ -16,9 +16,10 @@ from workflow.models import RoyaltyGenre, RoyaltyPeriod
 from workflow.royalties import month_period
 
 PEOPLE = [
-    ("ctv.lethithu", "Lê Thị", "Thu", roles.CONTRIBUTORS),
-    ("bbt.nguyenvanhai", "Nguyễn Văn", "Hải", roles.BOARD),
-    ("bbt.tranminhduc", "Trần Minh", "Đức", roles.BOARD),
+    # (sign-in name, given name, family and middle names, role): portal/core/people.py
+    ("ctv.lethithu", "Thu", "Lê Thị", roles.CONTRIBUTORS),
+    ("bbt.nguyenvanhai", "Hải", "Nguyễn Văn", roles.BOARD),
+    ("bbt.tranminhduc", "Đức", "Trần Minh", roles.BOARD),
 ]
 # Demo figure, not the rate of Decision 04/QĐ-STP: the board sets the real one.
 DEMO_POINT_VALUE = 85_000

@@ -403,7 +403,9 @@ class FeedbackPage(PortalPage):
                     feedback = form.save()
                     log(instance=feedback, action="wagtail.create")
                     notify_office(feedback, request, self)
-                    return redirect(f"{self.url}?da-gui=1")
+                    # For the thank-you page; in the session, so no address shows it to others.
+                    request.session["feedback_reference"] = feedback.reference
+                    return redirect(f"{self.url}?da-gui=1#gui-phan-anh")
         form = form or FeedbackForm(initial={"page_url": request.GET.get("trang", "")})
         return super().serve(request, *args, form=form, **kwargs)
 
@@ -411,6 +413,8 @@ class FeedbackPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context["form"] = form or FeedbackForm()  # a preview has none of its own
         context["sent"] = request.GET.get("da-gui") == "1"
+        session = getattr(request, "session", None)
+        context["reference"] = session.get("feedback_reference") if session is not None else None
         context["answers"] = Feedback.objects.filter(
             publish_answer=True, status=Feedback.Status.ANSWERED
         ).order_by("-answered_at")[:50]

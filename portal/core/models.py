@@ -37,6 +37,34 @@ class PortalSettings(BaseSiteSetting):
         help_text=_("The public domain name of the site, without https://"),
     )
 
+    # The printable report, in the form of Nghị định 30/2020/NĐ-CP (portal/reports.py).
+    report_place = models.CharField(
+        _("place on reports"),
+        max_length=100,
+        default="Quảng Trị",
+        help_text=_('Before the date: "Quảng Trị, ngày … tháng … năm …".'),
+    )
+    report_symbol = models.CharField(
+        _("symbol of reports"),
+        max_length=50,
+        default="BC-STP",
+        help_text=_('After the number: "Số: 12/BC-STP".'),
+    )
+    report_signer_title = models.CharField(
+        _("title of the signer of reports"), max_length=100, default="GIÁM ĐỐC"
+    )
+    report_signer_name = models.CharField(
+        _("name of the signer of reports"),
+        max_length=150,
+        blank=True,
+        help_text=_("Empty: the person responsible for the content."),
+    )
+    report_recipients = models.TextField(
+        _("recipients of reports"),
+        default="- UBND tỉnh (để báo cáo);\n- Ban Giám đốc Sở;\n- Lưu: VT, VP.",
+        help_text=_('One per line, under "Nơi nhận".'),
+    )
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("managing_agency"), FieldPanel("agency_name"), FieldPanel("domain")],
@@ -49,6 +77,16 @@ class PortalSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("responsible_person"), FieldPanel("responsible_position")],
             heading=_("Responsible for the content"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("report_place"),
+                FieldPanel("report_symbol"),
+                FieldPanel("report_signer_title"),
+                FieldPanel("report_signer_name"),
+                FieldPanel("report_recipients"),
+            ],
+            heading=_("Printed reports"),
         ),
     ]
 
