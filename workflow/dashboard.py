@@ -5,12 +5,11 @@ possible."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState
 
-from portal.core.roles import BOARD, OPERATORS
+from portal.core.roles import BOARD, OPERATORS, user_has_role, users_with_role
 from workflow.models import BoardReviewTask, ForcePublication
 
 OVERDUE_AFTER_WORKING_DAYS = 2
@@ -57,7 +56,7 @@ def review_queue(now=None):
 
 
 def active_board_members():
-    return get_user_model().objects.filter(is_active=True, groups__name=BOARD).distinct().count()
+    return users_with_role(BOARD).filter(is_active=True).count()
 
 
 class ModerationPanel(Component):
@@ -76,10 +75,10 @@ class ModerationPanel(Component):
             "force_publications": ForcePublication.objects.filter(confirmed_at__isnull=True)
             .select_related("page", "published_by")
             .order_by("published_at"),
-            "can_confirm": user.groups.filter(name=BOARD).exists(),
+            "can_confirm": user_has_role(user, BOARD),
             "user": user,
         }
 
 
 def sees_moderation_panel(user):
-    return user.is_superuser or user.groups.filter(name__in=[BOARD, OPERATORS]).exists()
+    return user.is_superuser or user_has_role(user, BOARD, OPERATORS)
