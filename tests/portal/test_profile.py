@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from home.models import FeedbackPage, HomePage
@@ -43,7 +44,11 @@ def second_agency(db, settings):
     for model in (DocumentType, IssuingAuthority, LegalField):
         model.objects.all().delete()
     setup_portal()
-    return Site.objects.get(is_default_site=True)
+    yield Site.objects.get(is_default_site=True)
+    # The layout cache would keep this site, rolled back with the test, for the next module's
+    # fixtures, which run before the next test empties it (conftest.py, fresh_cache).
+    for cache in caches.all():
+        cache.clear()
 
 
 def test_the_default_profile_is_the_first_agency():
