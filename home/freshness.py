@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from home.models import disclosure_page_models
 from portal.core.components import RequestComponent
-from portal.core.roles import BOARD, DIRECTORS, OFFICE, OPERATORS
+from portal.core.roles import BOARD, DIRECTORS, OFFICE, OPERATORS, user_has_role
 
 STALE_PAGES_SHOWN = 10
 
@@ -71,5 +71,4 @@ class FreshnessPanel(RequestComponent):
 
 
 def sees_freshness_panel(user):
-    names = [OPERATORS, BOARD, DIRECTORS, OFFICE]
-    return user.is_superuser or user.groups.filter(name__in=names).exists()
+    return user.is_superuser or user_has_role(user, OPERATORS, BOARD, DIRECTORS, OFFICE)

@@ -17,7 +17,8 @@ import csv
 import io
 import json
 
-FORMAT = "sotp-legal-documents"
+from portal.core import profile
+
 VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
 # In a CSV cell, where there is no null: clear the registry's value.
@@ -107,6 +108,11 @@ def relation_record(relation):
     return item
 
 
+def format_id():
+    """The file's "format": the agency profile's, e.g. "<prefix>-legal-documents"."""
+    return profile.current().exchange_format
+
+
 def export_queryset(queryset):
     """Documents in issue order, so a relation's target comes before the documents citing it."""
     return (
@@ -118,7 +124,7 @@ def export_queryset(queryset):
 
 def stream_json(records):
     """The JSON document piece by piece, so a large registry never sits whole in memory."""
-    yield f'{{"format": "{FORMAT}", "version": {VERSION}, "documents": [\n'
+    yield f'{{"format": "{format_id()}", "version": {VERSION}, "documents": [\n'
     for index, record in enumerate(records):
         yield ("," if index else "") + json.dumps(record, ensure_ascii=False) + "\n"
     yield "]}\n"

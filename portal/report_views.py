@@ -14,6 +14,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Site
 
 from portal import reports
+from portal.core import sites
 from portal.core.audit import record
 
 PERMISSION = "portal.view_reports"
@@ -92,7 +93,7 @@ def report(request):
             "page_title": reports.title(start, end),
             "page_subtitle": reports.period_text(start, end),
             "header_icon": "clipboard-list",
-            "parts": reports.activity_report(start, end),
+            "parts": reports.activity_report(start, end, sites.request_site(request)),
             "query": request.GET.urlencode(),
         },
     )
@@ -101,10 +102,11 @@ def report(request):
 @require_safe
 def report_print(request):
     form, start, end = allowed(request)
-    parts = reports.activity_report(start, end)
+    site = sites.request_site(request)
+    parts = reports.activity_report(start, end, site)
     number = form.cleaned_data.get("so") if form.is_valid() else ""
     return TemplateResponse(
-        request, "portal/report_print.html", reports.printable(start, end, parts, number)
+        request, "portal/report_print.html", reports.printable(start, end, parts, number, site)
     )
 
 
@@ -117,8 +119,9 @@ def report_xlsx(request):
         data={"what": "activity report", "format": "xlsx", "from": str(start), "to": str(end)},
         about=Site,
     )
+    site = sites.request_site(request)
     response = HttpResponse(
-        reports.workbook(start, end, reports.activity_report(start, end)),
+        reports.workbook(start, end, reports.activity_report(start, end, site), site),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{reports.filename(start, end)}"'

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl.styles import Font
-from wagtail.models import Site
 
 from legal_docs import statistics as registry
 from portal import statistics as site
@@ -27,13 +26,15 @@ class Part:
     tables: list
 
 
-def activity_report(start, end):
+def activity_report(start, end, agency_site=None):
+    """The parts of the report; section titles and the agency's name are those of
+    `agency_site`: the request's in the admin, the default site's in a command."""
     return [
         Part("thang", _("By month"), [by_month(start, end)]),
-        Part("xuat-ban", _("Publishing"), editorial.publishing(start, end)),
+        Part("xuat-ban", _("Publishing"), editorial.publishing(start, end, agency_site)),
         Part("kiem-duyet", _("Moderation"), editorial.moderation(start, end)),
         Part("van-ban", _("Legal documents"), registry.legal_documents(start, end)),
-        Part("truy-cap", _("Visits"), site.visits(start, end)),
+        Part("truy-cap", _("Visits"), site.visits(start, end, agency_site)),
         Part("tim-kiem", _("Searches"), searching.searches(start, end)),
         Part("nhuan-but", _("Royalties"), editorial.royalties(start, end)),
         Part("an-ninh", _("Security"), site.security(start, end)),
@@ -85,10 +86,10 @@ def period_text(start, end):
     }
 
 
-def printable(start, end, parts, number=""):
+def printable(start, end, parts, number="", agency_site=None):
     """The context of the printable page (portal/report_print.html): an administrative
     report as Nghị định 30/2020/NĐ-CP lays it out, from the site settings."""
-    settings = portal_settings()
+    settings = portal_settings(agency_site)
     made_at = timezone.now()
     return {
         "agency": settings.agency_name,
@@ -119,12 +120,12 @@ def official_date(day):
     }
 
 
-def portal_settings():
-    return sites.portal_settings(Site.objects.get(is_default_site=True))
+def portal_settings(agency_site=None):
+    return sites.portal_settings(agency_site or sites.default_site())
 
 
-def agency_name():
-    return portal_settings().agency_name
+def agency_name(agency_site=None):
+    return portal_settings(agency_site).agency_name
 
 
 # --- The workbook -----------------------------------------------------------------------------
@@ -142,10 +143,10 @@ def put_table(sheet, table):
     sheet.row += 1
 
 
-def workbook(start, end, parts):
+def workbook(start, end, parts, agency_site=None):
     book = spreadsheets.Book(pgettext("report", "Summary"))
     cover = book.sheets[0]
-    cover.put([agency_name()])
+    cover.put([agency_name(agency_site)])
     cover.put([title(start, end)], Font(bold=True, size=14))
     cover.put([period_text(start, end)])
     cover.put([_("Made on %(time)s") % {"time": display(timezone.now())}])

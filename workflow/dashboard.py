@@ -5,13 +5,12 @@ possible."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import TaskState
 
 from home.models import ArticleIndexPage, ArticlePage
 from portal.core.components import RequestComponent
-from portal.core.roles import BOARD, CONTRIBUTORS, OPERATORS
+from portal.core.roles import BOARD, CONTRIBUTORS, OPERATORS, user_has_role, users_with_role
 from workflow import review
 from workflow.models import BoardReviewTask, ForcePublication
 
@@ -61,7 +60,7 @@ def review_queue(now=None):
 
 
 def active_board_members():
-    return get_user_model().objects.filter(is_active=True, groups__name=BOARD).distinct().count()
+    return users_with_role(BOARD).filter(is_active=True).count()
 
 
 class ModerationPanel(RequestComponent):
@@ -77,13 +76,13 @@ class ModerationPanel(RequestComponent):
             "force_publications": ForcePublication.objects.filter(confirmed_at__isnull=True)
             .select_related("page", "published_by")
             .order_by("published_at"),
-            "can_confirm": user.groups.filter(name=BOARD).exists(),
+            "can_confirm": user_has_role(user, BOARD),
             "user": user,
         }
 
 
 def sees_moderation_panel(user):
-    return user.is_superuser or user.groups.filter(name__in=[BOARD, OPERATORS]).exists()
+    return user.is_superuser or user_has_role(user, BOARD, OPERATORS)
 
 
 class WritePanel(RequestComponent):
@@ -104,4 +103,4 @@ class WritePanel(RequestComponent):
 
 
 def sees_write_panel(user):
-    return user.groups.filter(name__in=[CONTRIBUTORS, OPERATORS]).exists()
+    return user_has_role(user, CONTRIBUTORS, OPERATORS)

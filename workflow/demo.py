@@ -6,7 +6,6 @@ email address, so the demo sends no mail."""
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import TaskState
 
@@ -79,7 +78,7 @@ def demo_people():
         if created:
             user.set_unusable_password()
             user.save()
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(roles.group(group))
         people[group] = people.get(group, []) + [user]
     return people
 

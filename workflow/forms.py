@@ -4,11 +4,10 @@ modal's data back through JSON before the task acts on it."""
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.roles import CONTRIBUTORS, OPERATORS
+from portal.core.roles import CONTRIBUTORS, OPERATORS, users_with_role
 from workflow.models import RoyaltyGenre
 from workflow.models.moderation import RejectionGround
 from workflow.models.royalties import frame_message, points_text
@@ -52,10 +51,9 @@ WRITERS = [CONTRIBUTORS, OPERATORS]
 
 def staff_choices():
     staff = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=WRITERS)
-        .distinct()
-        .order_by("first_name", "username")
+        users_with_role(*WRITERS)
+        .filter(is_active=True)
+        .order_by("first_name", "last_name", "username")
     )
     return [("", _("The submitter"))] + [
         (str(u.pk), u.get_full_name() or u.get_username()) for u in staff

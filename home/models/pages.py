@@ -16,7 +16,7 @@ from home.blocks import BodyBlock
 from home.forms import FeedbackForm, rate_limited
 from home.mail import notify_office
 from home.models.feedback import Feedback
-from portal.core import sites, wagtail_adapter
+from portal.core import profile, sites, wagtail_adapter
 from portal.core.pages import SECTION_PATH_LENGTH, paginate
 
 
@@ -367,12 +367,16 @@ class DisclosureCatalogPage(PortalPage):
         return context
 
 
+def default_thank_you():
+    return profile.current().feedback_thank_you
+
+
 class FeedbackPage(PortalPage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     thank_you = models.CharField(
         _("thank-you message"),
         max_length=255,
-        default="Văn phòng Sở Tư pháp đã nhận phản ánh, kiến nghị của bạn và sẽ trả lời qua địa chỉ liên hệ bạn để lại.",
+        default=default_thank_you,
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you")]

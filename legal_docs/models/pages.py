@@ -134,7 +134,7 @@ class LegalDocumentPage(PortalPage):
     signer_position = models.CharField(_("signer position"), max_length=255, blank=True)
     fields = ParentalManyToManyField("legal_docs.LegalField", verbose_name=_("fields"), blank=True)
     scope = models.CharField(
-        _("scope"), max_length=255, blank=True, help_text=_("E.g. nationwide, Quảng Trị province.")
+        _("scope"), max_length=255, blank=True, help_text=_("E.g. nationwide, or the province.")
     )
     source = models.CharField(
         _("source"), max_length=32, choices=Source.choices, default=Source.DEPARTMENT

@@ -48,13 +48,9 @@ CACHES = {
     "default": {
         "BACKEND": "portal.cache.PortalRedisCache",
         "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-        "KEY_PREFIX": "sotp",
+        "KEY_PREFIX": PROFILE.cache_key_prefix,  # noqa: F405
     },
 }
 
 # Operators, the board and directors give a second factor (TWO_FACTOR_REQUIRED=0 turns it off).
-TWO_FACTOR_GROUPS = (
-    ["Quản trị hệ thống", "Ban Biên tập", "Lãnh đạo Sở"]
-    if env_bool("TWO_FACTOR_REQUIRED", True)
-    else []
-)
+TWO_FACTOR_GROUPS = TWO_FACTOR_ROLES if env_bool("TWO_FACTOR_REQUIRED", True) else []  # noqa: F405

@@ -57,7 +57,7 @@ def write(tmp_path, records, name="vbpl.json"):
     path = tmp_path / name
     path.write_text(
         json.dumps(
-            {"format": exchange.FORMAT, "version": exchange.VERSION, "documents": records},
+            {"format": exchange.format_id(), "version": exchange.VERSION, "documents": records},
             ensure_ascii=False,
         ),
         encoding="utf-8",

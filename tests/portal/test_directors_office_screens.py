@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.models import PageLogEntry, Site
 
 from home.models import Feedback
@@ -36,7 +35,7 @@ def person(username, group, first, last):
     user = get_user_model().objects.create_user(
         username, f"{username}@sotp.example.vn", PASSWORD, first_name=first, last_name=last
     )
-    user.groups.add(Group.objects.get(name=group))
+    user.groups.add(roles.group(group))
     return user
 
 

@@ -4,7 +4,6 @@ user list shows each person's roles."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
@@ -21,7 +20,7 @@ def hoa(db):
     user = get_user_model().objects.create_user(
         "hoa.nguyen", "hoa@sotp.example.vn", first_name="Hoa", last_name="Nguyễn Thị"
     )
-    user.groups.add(Group.objects.get(name=roles.DIRECTORS), Group.objects.get(name=roles.OFFICE))
+    user.groups.add(roles.group(roles.DIRECTORS), roles.group(roles.OFFICE))
     return user
 
 
@@ -51,7 +50,7 @@ def test_an_account_made_in_the_form_shows_in_vietnamese_order(client, login):
             "first_name": "Bình",
             "password1": "mot-mat-khau-dai-2026",
             "password2": "mot-mat-khau-dai-2026",
-            "groups": [str(Group.objects.get(name=roles.CONTRIBUTORS).pk)],
+            "groups": [str(roles.group(roles.CONTRIBUTORS).pk)],
         },
     )
     assert response.status_code == 302

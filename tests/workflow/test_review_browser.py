@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from home.models import ArticleIndexPage
@@ -33,7 +32,7 @@ def person(username, group, first_name):
     user = get_user_model().objects.create_user(
         username, f"{username}@example.vn", PASSWORD, first_name=first_name
     )
-    user.groups.add(Group.objects.get(name=group))
+    user.groups.add(roles.group(group))
     return user
 
 
