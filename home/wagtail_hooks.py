@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -17,6 +16,7 @@ from wagtail.snippets.views.snippets import (
 
 from home.freshness import FreshnessPanel, sees_freshness_panel
 from home.models import Feedback, Person, Unit
+from portal.core.components import RequestComponent
 from portal.core.spreadsheets import readable
 
 
@@ -111,7 +111,7 @@ class FeedbackViewSet(SnippetViewSet):
     ]
 
 
-class NewFeedbackPanel(Component):
+class NewFeedbackPanel(RequestComponent):
     """On the dashboard of those who read the inbox: how many messages wait for the office."""
 
     name = "new_feedback"
@@ -128,7 +128,7 @@ class NewFeedbackPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_new_feedback_panel(request, panels):
     if request.user.has_perm("home.view_feedback"):
-        panels.append(NewFeedbackPanel())
+        panels.append(NewFeedbackPanel(request))
 
 
 register_snippet(FeedbackViewSet)

@@ -70,7 +70,7 @@ class PortalSettings(BaseSiteSetting):
         _("place on reports"),
         max_length=100,
         default=default_place,
-        help_text=_('Before the date: "Quảng Trị, ngày … tháng … năm …".'),
+        help_text=_('Before the date: "<place>, ngày … tháng … năm …".'),
     )
     report_symbol = models.CharField(
         _("symbol of reports"),

@@ -13,7 +13,7 @@ from portal.core import profile, roles
 from portal.core.models import Role
 from tests.helpers import setup_portal
 
-attach_groups = importlib.import_module("portal.migrations.0007_attach_existing_groups_to_roles")
+attach_groups = importlib.import_module("portal.migrations.0009_attach_existing_groups_to_roles")
 
 
 def test_each_role_has_its_group_named_by_the_profile(portal):
