@@ -9,7 +9,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 # After +84/84/0 is read as the leading 0: mobiles have 10 digits and start 03, 05, 07, 08
-# or 09; landlines have 11 and start 02 (a three-digit area code, 0233 for Quảng Trị, then
+# or 09; landlines have 11 and start 02 (a three-digit area code, e.g. 0233, then
 # seven or eight digits).
 MOBILE = re.compile(r"0[35789]\d{8}")
 LANDLINE = re.compile(r"02\d{9}")
