@@ -1,6 +1,7 @@
 """What public search asks of the backends: a clean query, the legal document a citizen
 means when they type its number, and an answer even while the search engine is down."""
 
+import functools
 import hashlib
 import logging
 import os
@@ -291,12 +292,19 @@ def search_pages(
 
 def filter_column(backend, model, name):
     """The engine's name for the filter field `name` of `model`'s search fields."""
+    return mapped_column(backend.mapping_class, model, name)
+
+
+@functools.cache
+def mapped_column(mapping_class, model, name):
+    # Fixed by the code: worked out once per process, not for every search (the registry
+    # asks for ten of them, each a walk through the model's search fields).
     from wagtail.search import index
 
     [field] = [
         f for f in model.search_fields if f.field_name == name and isinstance(f, index.FilterField)
     ]
-    return backend.mapping_class(model).get_field_column_name(field)
+    return mapping_class(model).get_field_column_name(field)
 
 
 def section_column(backend):
