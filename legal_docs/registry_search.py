@@ -22,7 +22,7 @@ from legal_docs.models import (
 from legal_docs.models.validity import PRECEDENCE
 from legal_docs.number_lookup import numbered_documents
 from legal_docs.numbering import number_key
-from portal.core import sites
+from portal.core import cache, sites
 from portal.core.pages import PAGE_SIZE
 from portal.core.wagtail_adapter import engine_query_body, engine_search_pks
 from search.engine import filter_column, section_column
@@ -213,7 +213,12 @@ def facet_aggregations(clauses, col, day):
 
 
 def named(model, counts):
-    names = dict(model.objects.filter(pk__in=counts).values_list("pk", "name"))
+    # The names of a whole reference list, kept until content changes (saving a type,
+    # authority or field starts a new cache generation): no query for a search's facets.
+    names = cache.get_or_build(
+        f"legal_docs:names:{model._meta.model_name}:{cache.generation()}",
+        lambda: dict(model.objects.values_list("pk", "name")),
+    )
     return sorted(
         ((pk, names[pk], n) for pk, n in counts.items() if pk in names), key=lambda o: o[1]
     )
