@@ -6,11 +6,18 @@ from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.log_actions import log
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -182,10 +189,32 @@ def disclosure_page_models():
     return [model for model in get_page_models() if issubclass(model, DisclosureMixin)]
 
 
+# What other apps add to the home page's context: functions (home page, request) -> dict,
+# registered in their AppConfig.ready() (legal_docs: the registry search, the newest
+# documents, the most used procedures), since home imports no app above it.
+HOME_CONTEXT = []
+
+
+def register_home_context(function):
+    HOME_CONTEXT.append(function)
+    return function
+
+
 class HomePage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_items",
+            label=_("Featured items"),
+            max_num=6,
+            help_text=_(
+                "Up to six pages shown first on the home page. Like any change to a page, "
+                "they go live when the editorial board approves."
+            ),
+        ),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -215,7 +244,42 @@ class HomePage(PortalPage):
         articles = sites.public(ArticlePage.objects.live().descendant_of(self))
         context["latest_articles"] = articles.select_related("image").order_by("-posted_at")[:6]
         context["sections"] = sites.public(self.get_children().live().in_menu())
+        context["featured"] = self.featured()
+        for function in HOME_CONTEXT:
+            context.update(function(self, request))
         return context
+
+    def featured(self):
+        """The board's featured pages that citizens may open: live and not restricted."""
+        restricted = sites.restricted_paths()
+        items = self.featured_items.select_related("link").order_by("sort_order")
+        return [
+            item for item in items if item.link.live and not item.link.path.startswith(restricted)
+        ]
+
+
+class HomeFeaturedItem(Orderable):
+    """A page the board puts first on the home page. Part of the home page's revision, so a
+    change goes through the board's workflow like any other."""
+
+    home = ParentalKey(HomePage, related_name="featured_items", on_delete=models.CASCADE)
+    link = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    label = models.CharField(
+        _("label"), max_length=255, blank=True, help_text=_("Leave blank to show the page title.")
+    )
+    description = models.CharField(_("short description"), max_length=255, blank=True)
+
+    panels = [FieldPanel("link"), FieldPanel("label"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured item")
+        verbose_name_plural = _("featured items")
+
+    @property
+    def text(self):
+        return self.label or self.link.title
 
 
 class SectionPage(DisclosureMixin, PortalPage):

@@ -151,7 +151,8 @@ def searchable(start, stop):
 
 PAGES = [
     # (what, its address, how to add items, queries)
-    ("home", "/", articles, 3),
+    # Its articles, the newest documents, the most used procedures, the featured items.
+    ("home", "/", articles, 6),
     ("section", "/gioi-thieu/", section_children, 5),
     ("article index", "/tin-tuc/", articles, 3),
     ("article", ARTICLE, articles, 5),
