@@ -96,3 +96,10 @@ def test_a_converted_section_keeps_the_addresses_below_it(client, portal):
     assert section.slug == "huong-dan" and section.url == "/huong-dan/"
     response = client.get("/" + quote("hướng-dẫn") + "/")
     assert response.status_code == 301 and response["Location"].endswith("/huong-dan/")
+
+
+def test_a_new_page_whose_folded_slug_is_taken_gets_a_suffix(portal):
+    # As a copy made in the admin with a slug typed in Vietnamese: no error page.
+    builders.article("Hội thảo", slug="hoi-thao")
+    page = builders.article("Hội thảo", slug="hội-thảo")
+    assert page.slug == "hoi-thao-2"
