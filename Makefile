@@ -25,6 +25,7 @@ install: $(VENV)/.installed
 
 # The site with demo content on SQLite and the database search backend.
 run: install
+	bash scripts/services/packages.sh fonts
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_portal --demo
 	$(PY) manage.py create_operator --password-file .run/operator-password
@@ -38,7 +39,7 @@ test: install
 	bash scripts/services/opensearch.sh
 	bash scripts/services/elasticsearch.sh
 	bash scripts/services/clamav.sh
-	bash scripts/services/packages.sh chromium gettext
+	bash scripts/services/packages.sh chromium gettext fonts
 	npm ci --no-audit --no-fund --silent  # axe-core for the accessibility tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -49,7 +50,7 @@ test: install
 
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
-	bash scripts/services/packages.sh gettext
+	bash scripts/services/packages.sh gettext fonts
 	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus"
 
 # The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,

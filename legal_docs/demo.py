@@ -114,9 +114,10 @@ RELATIONS = [
 # fmt: on
 
 
-def load_legal_documents(index_page):
+def load_legal_documents(index_page, attach=None):
     """Creates the documents missing from the registry, then their relations. Returns how
-    many documents it created."""
+    many documents it created. `attach(page, field_names)`, if given, adds a file and a full
+    text to each new document before it is published (the demo's samples)."""
     types = {t.name: t for t in DocumentType.objects.all()}
     authorities = {a.name: a for a in IssuingAuthority.objects.all()}
     fields = {f.name: f for f in LegalField.objects.all()}
@@ -149,6 +150,8 @@ def load_legal_documents(index_page):
                 source=Source.NATIONAL_DATABASE if normative else Source.DEPARTMENT,
             )
             page.fields = [fields[name] for name in field_names]
+            if attach:
+                attach(page, field_names)
             index_page.add_child(instance=page)
             publish(page)
             created.add(number)

@@ -64,6 +64,29 @@ class PortalSettings(BaseSiteSetting):
         default=default_domain,
         help_text=_("The public domain name of the site, without https://"),
     )
+    hotline = models.CharField(
+        _("hotline"),
+        max_length=64,
+        blank=True,
+        help_text=_("Shown first on the home page; the phone number is shown when empty."),
+    )
+    public_services_url = models.URLField(
+        _("public-service portal"),
+        blank=True,
+        help_text=_(
+            "The province's public-service portal, where citizens file procedures online; "
+            "the national one (https://dichvucong.gov.vn) is linked when empty."
+        ),
+    )
+    regulation_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("the site's regulation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page with the site's operating regulation, linked from the footer."),
+    )
 
     # The printable report, in the form of Nghị định 30/2020/NĐ-CP (portal/reports.py).
     report_place = models.CharField(
@@ -99,9 +122,17 @@ class PortalSettings(BaseSiteSetting):
             heading=_("Agency"),
         ),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
+            [
+                FieldPanel("address"),
+                FieldPanel("hotline"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+                FieldPanel("public_services_url"),
+            ],
             heading=_("Contact"),
         ),
+        FieldPanel("regulation_page"),
         MultiFieldPanel(
             [FieldPanel("responsible_person"), FieldPanel("responsible_position")],
             heading=_("Responsible for the content"),
@@ -120,6 +151,12 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+    NATIONAL_PUBLIC_SERVICES = "https://dichvucong.gov.vn"
+
+    @property
+    def public_services(self):
+        return self.public_services_url or self.NATIONAL_PUBLIC_SERVICES
 
 
 class Role(models.Model):

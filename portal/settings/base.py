@@ -281,6 +281,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = PROFILE.short_name
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's JavaScript fills the slug from the title; its transliteration knows no
+# Vietnamese (it drops "đ" or writes "dj"), so it keeps the letters and the server folds
+# them to plain ones (đ as d) for every page however it is made: PortalPage.plain_slug.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # No avatar from gravatar.com: it would tell a third party who uses the admin, and the
 # admin's Content-Security-Policy loads images from this site only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
