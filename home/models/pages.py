@@ -72,6 +72,24 @@ class PortalPage(Page):
         self.plain_slug()
         super().full_clean(*args, **kwargs)
 
+    # What a publication set on the page row, which a save of an older copy must not undo.
+    PUBLICATION_FIELDS = ("live", "live_revision_id", "first_published_at", "last_published_at")
+
+    def save(self, *args, clean=True, **kwargs):
+        """Wagtail's editor saves a page it loaded as not live with the whole row
+        (`form.save(commit=not page.live)`), so an autosave or "save draft" of a copy loaded
+        just before the board's approval wrote `live = False` back over it and took the
+        approved page offline. Such a copy (a checked save of the whole row, not live, of a page
+        the database holds live) takes the publication from the database. Unpublishing saves
+        with clean=False (Wagtail's UnpublishAction) and goes through."""
+        if clean and not self.live and self.pk and kwargs.get("update_fields") is None:
+            now = (
+                Page.objects.filter(pk=self.pk, live=True).values(*self.PUBLICATION_FIELDS).first()
+            )
+            for field, value in (now or {}).items():
+                setattr(self, field, value)
+        return super().save(*args, clean=clean, **kwargs)
+
     def minimal_clean(self):  # what Wagtail runs instead of full_clean() on saving a draft
         self.plain_slug()
         super().minimal_clean()

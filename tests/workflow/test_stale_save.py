@@ -3,8 +3,8 @@
 Wagtail's editor saves a page that is not live with the whole row (`form.save(commit=not
 page.live)`), so an autosave or a "save draft" loaded just before the approval wrote the old
 `live = False` back over it: in Chromium the approved article was offline two times in three.
-The guard (workflow/guard.py) keeps what the approval made live; unpublishing, which starts
-from a page its caller knew to be live, still works."""
+The page's own save (PortalPage.save in home/models/pages.py) keeps what the approval made
+live; unpublishing, which Wagtail saves unchecked, still takes it offline."""
 
 import pytest
 from wagtail.actions.unpublish_page import UnpublishPageAction
