@@ -9,6 +9,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from home import setup
 from home.models import ArticleIndexPage, ArticlePage
 from legal_docs.models import (
     DocumentType,
@@ -19,7 +20,19 @@ from legal_docs.models import (
     LegalField,
 )
 from legal_docs.numbering import document_slug
-from tests.helpers import add_live_child, publish
+from workflow.guard import authorised
+from workflow.models import RoyaltyGenre
+
+
+def add_live_child(parent, page):
+    with authorised("test"):
+        return parent.add_child(instance=page)
+
+
+def publish(page):
+    """Publish fixture content outside the board's workflow, as setup_portal does."""
+    with authorised("test"):
+        return setup.publish(page)
 
 
 def document_type(name="Quyết định", **fields):
@@ -89,3 +102,48 @@ def article(title="Hội nghị tập huấn nghiệp vụ hộ tịch", parent=
     page = ArticlePage(title=title, **fields)
     add_live_child(parent or news_index(), page)
     return publish(page)
+
+
+def new_document(registry, number, issued=date(2024, 3, 1), effective=date(2024, 3, 15), **fields):
+    page = LegalDocumentPage(
+        title=f"Quyết định {number}",
+        number_symbol=number,
+        summary="Về việc thử nghiệm",
+        document_type=DocumentType.objects.get(name="Quyết định"),
+        issuing_authority=IssuingAuthority.objects.get(abbreviation="STP"),
+        issue_date=issued,
+        effective_date=effective,
+        slug=f"tam-{abs(hash(number))}",
+        **fields,
+    )
+    with authorised("test"):
+        registry.add_child(instance=page)  # saving a live page runs full_clean()
+        return setup.publish(page)
+
+
+def record(**overrides):
+    base = {
+        "number_symbol": "150/QĐ-UBND",
+        "document_type": "Quyết định",
+        "issuing_authority": "Ủy ban nhân dân tỉnh Quảng Trị",
+        "issue_date": "2025-03-10",
+        "effective_date": "2025-03-10",
+        "title": "Quyết định 150/QĐ-UBND",
+        "summary": "Công bố danh mục thủ tục hành chính lĩnh vực hộ tịch",
+        "fields": ["Hộ tịch"],
+        "source": "national_database",
+        "relations": [
+            {
+                "type": "guides",
+                "number_symbol": "60/2014/QH13",
+                "issuing_authority": "Quốc hội",
+                "year": 2014,
+            }
+        ],
+    }
+    base.update(overrides)
+    return base
+
+
+def genre(name="Tin"):
+    return RoyaltyGenre.objects.get(name=name)

@@ -13,7 +13,8 @@ from home.models import ArticleIndexPage
 from legal_docs.models import LegalDocumentIndexPage
 from portal.core import roles
 from search.backends import search_server
-from tests.helpers import empty_engine, refresh_engine, run_search_worker, setup_portal
+from tests.helpers import setup_portal
+from tests.search_engine import empty_engine, refresh_engine, run_search_worker
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")

@@ -13,7 +13,8 @@ from wagtail.models import Page
 from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
 from legal_docs.demo import DOCUMENTS
 from legal_docs.models import LegalDocumentPage, ProcedurePage, Validity
-from tests.helpers import add_live_child, html, publish, setup_portal, validity_of
+from tests.builders import add_live_child, publish
+from tests.helpers import html, setup_portal, validity_of
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from wagtail.models import Page
 from home.freshness import overdue_sections
 from home.models import ArticleIndexPage, ArticlePage, disclosure_page_models
 from portal.core import roles
-from tests.helpers import html, publish
+from tests.builders import publish
+from tests.helpers import html
 
 # Still reads the demo content (TEST_MAP.md): to be given builders of its own.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]

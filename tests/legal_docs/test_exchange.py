@@ -16,7 +16,8 @@ from legal_docs.demo import DOCUMENTS
 from legal_docs.importer import Importer, review_batch, system_account
 from legal_docs.models import ImportBatch, LegalDocumentPage
 from portal.core import roles
-from tests.helpers import record, run_command
+from tests.builders import record
+from tests.helpers import run_command
 
 # Still reads the demo content (TEST_MAP.md): to be given builders of its own.
 pytestmark = pytest.mark.usefixtures("demo_content")

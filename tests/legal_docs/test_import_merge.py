@@ -22,8 +22,8 @@ from legal_docs.models import (
 from legal_docs.models.validity import validity_on
 from legal_docs.procedure_import import ProcedureImporter
 from portal.core import roles
-from tests.builders import legal_document
-from tests.helpers import record, run_command
+from tests.builders import legal_document, record
+from tests.helpers import run_command
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,9 @@ from legal_docs.models import (
     annotate_validity,
 )
 from portal.core import roles
-from tests.helpers import html, legal_document_form, new_document, publish, validity_of
+from tests.admin_forms import legal_document_form
+from tests.builders import new_document, publish
+from tests.helpers import html, validity_of
 
 # Still reads the demo content (TEST_MAP.md): to be given builders of its own.
 pytestmark = pytest.mark.usefixtures("demo_content")

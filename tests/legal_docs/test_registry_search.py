@@ -11,7 +11,9 @@ from legal_docs.listing import SEARCH_LIMIT, listing_context
 from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.registry_search import columns, validity_clause
 from legal_docs.synthetic import generate
-from tests.helpers import html, new_document, refresh_engine
+from tests.builders import new_document
+from tests.helpers import html
+from tests.search_engine import refresh_engine
 
 # Still reads the demo content (TEST_MAP.md): to be given builders of its own.
 pytestmark = [pytest.mark.search, pytest.mark.usefixtures("demo_content")]

@@ -15,7 +15,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from home.images import RENDITIONS
 from home.models import ArticleIndexPage, ArticlePage, Unit
 from portal.core.models import DailyVisits, MaintenanceWindow
-from tests.helpers import add_live_child, html, publish
+from tests.builders import add_live_child, publish
+from tests.helpers import html
 
 # Still reads the demo content (TEST_MAP.md): to be given builders of its own.
 pytestmark = pytest.mark.usefixtures("demo_content")

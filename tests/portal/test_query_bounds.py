@@ -32,7 +32,8 @@ from legal_docs.models import (
     ProcedurePage,
 )
 from legal_docs.synthetic import generate
-from tests.helpers import add_live_child, new_document, refresh_engine
+from tests.builders import add_live_child, new_document
+from tests.search_engine import refresh_engine
 
 # Still reads the demo content (TEST_MAP.md): to be given builders of its own.
 pytestmark = pytest.mark.usefixtures("demo_content")

@@ -11,7 +11,8 @@ from wagtail.search.backends import get_search_backend
 from home.models import ArticlePage
 from legal_docs.models import LegalDocumentPage
 from search.engine import search_pages
-from tests.helpers import add_live_child, refresh_engine
+from tests.builders import add_live_child
+from tests.search_engine import refresh_engine
 
 BYLINE = {"author": "Nguyễn Văn An", "source": "Văn phòng Sở"}
 

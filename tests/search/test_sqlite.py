@@ -17,7 +17,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search.engine import search_pages
-from tests.helpers import HOSTILE_QUERIES, html
+from tests.helpers import html
+from tests.search.hostile_queries import HOSTILE_QUERIES
 
 # Still reads the demo content (TEST_MAP.md): to be given builders of its own.
 pytestmark = pytest.mark.usefixtures("demo_content")
