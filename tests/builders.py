@@ -7,10 +7,23 @@ returns the page; keyword arguments override any field."""
 
 from datetime import date
 
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, Site
 
 from home import setup
-from home.models import ArticleIndexPage, ArticlePage
+from home.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    CollectionItem,
+    CollectionPage,
+    OrganisationPage,
+    Person,
+    Unit,
+)
 from legal_docs.models import (
     DocumentType,
     IssuingAuthority,
@@ -20,6 +33,7 @@ from legal_docs.models import (
     LegalField,
 )
 from legal_docs.numbering import document_slug
+from portal.core.models import PortalSettings
 from workflow.guard import authorised
 from workflow.models import RoyaltyGenre
 
@@ -85,6 +99,19 @@ def legal_document(
     return publish(page)
 
 
+def site_settings(**fields):
+    """The default site's settings (footer, citations, the feedback address) with `fields`."""
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    for name, value in fields.items():
+        setattr(settings, name, value)
+    settings.save()
+    return settings
+
+
+def image(title="Hội nghị tập huấn", filename="hoi-nghi.png"):
+    return Image.objects.create(title=title, file=get_test_image_file(filename))
+
+
 def news_index():
     """/tin-tuc/, which setup_portal makes."""
     return ArticleIndexPage.objects.get(slug="tin-tuc")
@@ -147,3 +174,54 @@ def record(**overrides):
 
 def genre(name="Tin"):
     return RoyaltyGenre.objects.get(name=name)
+
+
+def section(slug):
+    """A top-level section of the tree setup_portal makes (gioi-thieu, tai-chinh-thong-ke...)."""
+    return Page.objects.get(slug=slug, depth=3).specific
+
+
+def document(title="Kế hoạch công tác tư pháp năm 2025", filename="ke-hoach.pdf"):
+    """A file in the library: a one-line PDF by default."""
+    file = ContentFile(b"%PDF-1.4\n% " + title.encode() + b"\n", name=filename)
+    return Document.objects.create(title=title, file=file)
+
+
+def unit(name="Văn phòng Sở", parent=None, **fields):
+    base = {"phone": "0233 3852 520", "email": "vanphong@sotp.example.vn"}
+    return Unit.objects.create(name=name, parent=parent, **{**base, **fields})
+
+
+def person(name="Hoàng Kỳ", position="Giám đốc Sở", unit=None, **fields):
+    return Person.objects.create(name=name, position=position, unit=unit, **fields)
+
+
+def organisation_page(**fields):
+    """/gioi-thieu/co-cau-to-chuc/, the organisation page (Art. 5.1đ)."""
+    base = {
+        "title": "Cơ cấu tổ chức",
+        "slug": "co-cau-to-chuc",
+        "show_in_menus": True,
+        "functions": "<p>Tham mưu quản lý nhà nước về công tác tư pháp.</p>",
+    }
+    page = OrganisationPage(**{**base, **fields})
+    add_live_child(section("gioi-thieu"), page)
+    return publish(page)
+
+
+def collection_page(items, parent="tai-chinh-thong-ke", title="Báo cáo tài chính", **fields):
+    """A collection of files by year; `items` is a list of (title, date) pairs, each made a
+    PDF in the library."""
+    page = CollectionPage(title=title, slug=fields.pop("slug", slugify(title)), **fields)
+    for order, (item_title, issued) in enumerate(items):
+        page.items.add(
+            CollectionItem(
+                title=item_title,
+                year=issued.year,
+                issued_on=issued,
+                document=document(item_title, f"tep-{order + 1}.pdf"),
+                sort_order=order,
+            )
+        )
+    add_live_child(section(parent), page)
+    return publish(page)
