@@ -31,6 +31,8 @@ from legal_docs.models import (
     LegalDocumentPage,
     LegalDocumentRelation,
     LegalField,
+    ProcedureIndexPage,
+    ProcedurePage,
 )
 from legal_docs.numbering import document_slug
 from portal.core.models import PortalSettings
@@ -224,4 +226,31 @@ def collection_page(items, parent="tai-chinh-thong-ke", title="Báo cáo tài ch
             )
         )
     add_live_child(section(parent), page)
+    return publish(page)
+
+
+def procedure_page(
+    code="1.001193",
+    title="Cấp bản sao trích lục hộ tịch",
+    field="Hộ tịch",
+    online_level="full",
+    legal_basis=(),
+    **overrides,
+):
+    """A published administrative procedure under /thu-tuc-hanh-chinh/; `legal_basis` a list
+    of legal document pages."""
+    fields = {
+        "slug": f"thu-tuc-{code.replace('.', '-')}",
+        "implementing_agency": "Sở Tư pháp tỉnh Quảng Trị",
+        "processing_time": "03 ngày làm việc",
+        "dossier": "<ul><li>Tờ khai</li></ul>",
+        "steps": "<ol><li>Nộp hồ sơ</li><li>Nhận kết quả</li></ol>",
+        "result": "Kết quả giải quyết thủ tục",
+    }
+    fields.update(overrides)
+    page = ProcedurePage(
+        code=code, title=title, field=legal_field(field), online_level=online_level, **fields
+    )
+    page.legal_basis = list(legal_basis)
+    add_live_child(ProcedureIndexPage.objects.get(slug="thu-tuc-hanh-chinh"), page)
     return publish(page)
