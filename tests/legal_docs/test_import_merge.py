@@ -30,9 +30,7 @@ from tests.helpers import run_command
 @pytest.fixture(autouse=True)
 def laws(registry):
     """The three laws these cases import over: the civil-status law, and the 2017 legal-aid
-    law replacing the 2006 one. Left as they are when the demo (which has them) is loaded."""
-    if LegalDocumentPage.objects.filter(number_key="60/2014/QH13").exists():
-        return
+    law replacing the 2006 one."""
 
     def statute(number, title, issued, effective, **fields):
         return legal_document(
