@@ -33,6 +33,7 @@ from legal_docs.models import (
     LegalField,
     ProcedureIndexPage,
     ProcedurePage,
+    Validity,
 )
 from legal_docs.numbering import document_slug
 from portal.core.models import PortalSettings
@@ -82,7 +83,8 @@ def legal_document(
     **overrides,
 ):
     """A published legal document. `relations` is a list of (relation type, target page)
-    pairs; `fields` a list of field names."""
+    pairs, or (relation type, number of an outside document); `fields` a list of field
+    names."""
     page = LegalDocumentPage(
         title=overrides.pop("title", f"{type_name} {number}"),
         slug=overrides.pop("slug", document_slug(number, issued.year)),
@@ -97,7 +99,11 @@ def legal_document(
     page.fields = [legal_field(name) for name in fields]
     add_live_child(parent or registry(), page)
     for relation_type, target in relations:
-        page.relations.add(LegalDocumentRelation(relation_type=relation_type, target=target))
+        if isinstance(target, str):
+            relation = LegalDocumentRelation(relation_type=relation_type, external_number=target)
+        else:
+            relation = LegalDocumentRelation(relation_type=relation_type, target=target)
+        page.relations.add(relation)
     return publish(page)
 
 
@@ -254,3 +260,107 @@ def procedure_page(
     page.legal_basis = list(legal_basis)
     add_live_child(ProcedureIndexPage.objects.get(slug="thu-tuc-hanh-chinh"), page)
     return publish(page)
+
+
+def small_registry():
+    """Laws, decrees, circulars and decisions on civil status, certification and legal aid:
+    two no longer in force, one suspended, one naming an outside document as its basis."""
+    old = legal_document(
+        "69/2006/QH11",
+        "Luật",
+        "Quốc hội",
+        date(2006, 6, 29),
+        date(2007, 1, 1),
+        summary="Luật Trợ giúp pháp lý",
+        fields=["Trợ giúp pháp lý"],
+    )
+    law = legal_document(
+        "60/2014/QH13",
+        "Luật",
+        "Quốc hội",
+        date(2014, 11, 20),
+        date(2016, 1, 1),
+        summary="Luật Hộ tịch",
+        fields=["Hộ tịch"],
+    )
+    decree = legal_document(
+        "123/2015/NĐ-CP",
+        "Nghị định",
+        "Chính phủ",
+        date(2015, 11, 15),
+        date(2016, 1, 1),
+        summary="Quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch",
+        fields=["Hộ tịch"],
+        relations=[("guides", law)],
+    )
+    certification = legal_document(
+        "23/2015/NĐ-CP",
+        "Nghị định",
+        "Chính phủ",
+        date(2015, 2, 16),
+        date(2015, 4, 10),
+        summary="Cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký",
+        fields=["Chứng thực"],
+    )
+    return [
+        old,
+        law,
+        decree,
+        certification,
+        legal_document(
+            "04/2020/TT-BTP",
+            "Thông tư",
+            "Bộ Tư pháp",
+            date(2020, 5, 28),
+            date(2020, 7, 16),
+            summary="Hướng dẫn thi hành Luật Hộ tịch và Nghị định 123/2015/NĐ-CP",
+            fields=["Hộ tịch"],
+            relations=[("guides", decree)],
+        ),
+        legal_document(
+            "01/2020/TT-BTP",
+            "Thông tư",
+            "Bộ Tư pháp",
+            date(2020, 3, 3),
+            date(2020, 4, 20),
+            summary="Hướng dẫn chứng thực bản sao từ bản chính, chứng thực chữ ký",
+            fields=["Chứng thực"],
+            relations=[("guides", certification)],
+        ),
+        legal_document(
+            "11/2017/QH14",
+            "Luật",
+            "Quốc hội",
+            date(2017, 6, 20),
+            date(2018, 1, 1),
+            summary="Luật Trợ giúp pháp lý",
+            fields=["Trợ giúp pháp lý"],
+            relations=[("replaces", old)],
+        ),
+        legal_document(
+            "2975/QĐ-UBND",
+            issued=date(2024, 12, 6),
+            effective=date(2024, 12, 6),
+            summary="Ban hành Quy chế quản lý, vận hành Cổng Thông tin điện tử tỉnh",
+            fields=["Tiếp cận thông tin"],
+        ),
+        legal_document(
+            "15/2019/QĐ-UBND",
+            issued=date(2019, 5, 2),
+            effective=date(2019, 5, 15),
+            expiry_date=date(2023, 1, 1),
+            summary="Quy định về chứng thực bản sao trên địa bàn tỉnh",
+            fields=["Chứng thực"],
+        ),
+        legal_document(
+            "97/QĐ-STP",
+            "Quyết định",
+            "Sở Tư pháp tỉnh Quảng Trị",
+            date(2025, 1, 6),
+            date(2025, 1, 6),
+            summary="Quyết định về đăng ký hộ tịch trực tuyến",
+            fields=["Hộ tịch"],
+            validity_override=Validity.SUSPENDED,
+            validity_override_reason="Tạm ngưng để rà soát",
+        ),
+    ]

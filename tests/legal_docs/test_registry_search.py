@@ -11,7 +11,7 @@ from legal_docs.listing import SEARCH_LIMIT, listing_context
 from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.registry_search import columns, validity_clause
 from legal_docs.synthetic import generate
-from tests.builders import legal_document, new_document
+from tests.builders import new_document, small_registry
 from tests.helpers import html
 from tests.search_engine import refresh_engine
 
@@ -84,108 +84,6 @@ def test_every_match_is_counted_beyond_the_best_200(client, registry, indexed):
         for part in page.split('id="f-hieu-luc"', 1)[1].split("</select>", 1)[0].split("(")[1:]
     )
     assert validity_total == expected
-
-
-def small_registry():
-    """Laws, decrees, circulars and decisions on civil status, certification and legal aid;
-    two no longer in force."""
-    old = legal_document(
-        "69/2006/QH11",
-        "Luật",
-        "Quốc hội",
-        date(2006, 6, 29),
-        date(2007, 1, 1),
-        summary="Luật Trợ giúp pháp lý",
-        fields=["Trợ giúp pháp lý"],
-    )
-    law = legal_document(
-        "60/2014/QH13",
-        "Luật",
-        "Quốc hội",
-        date(2014, 11, 20),
-        date(2016, 1, 1),
-        summary="Luật Hộ tịch",
-        fields=["Hộ tịch"],
-    )
-    decree = legal_document(
-        "123/2015/NĐ-CP",
-        "Nghị định",
-        "Chính phủ",
-        date(2015, 11, 15),
-        date(2016, 1, 1),
-        summary="Quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch",
-        fields=["Hộ tịch"],
-        relations=[("guides", law)],
-    )
-    certification = legal_document(
-        "23/2015/NĐ-CP",
-        "Nghị định",
-        "Chính phủ",
-        date(2015, 2, 16),
-        date(2015, 4, 10),
-        summary="Cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký",
-        fields=["Chứng thực"],
-    )
-    return [
-        old,
-        law,
-        decree,
-        certification,
-        legal_document(
-            "04/2020/TT-BTP",
-            "Thông tư",
-            "Bộ Tư pháp",
-            date(2020, 5, 28),
-            date(2020, 7, 16),
-            summary="Hướng dẫn thi hành Luật Hộ tịch và Nghị định 123/2015/NĐ-CP",
-            fields=["Hộ tịch"],
-            relations=[("guides", decree)],
-        ),
-        legal_document(
-            "01/2020/TT-BTP",
-            "Thông tư",
-            "Bộ Tư pháp",
-            date(2020, 3, 3),
-            date(2020, 4, 20),
-            summary="Hướng dẫn chứng thực bản sao từ bản chính, chứng thực chữ ký",
-            fields=["Chứng thực"],
-            relations=[("guides", certification)],
-        ),
-        legal_document(
-            "11/2017/QH14",
-            "Luật",
-            "Quốc hội",
-            date(2017, 6, 20),
-            date(2018, 1, 1),
-            summary="Luật Trợ giúp pháp lý",
-            fields=["Trợ giúp pháp lý"],
-            relations=[("replaces", old)],
-        ),
-        legal_document(
-            "2975/QĐ-UBND",
-            issued=date(2024, 12, 6),
-            effective=date(2024, 12, 6),
-            summary="Ban hành Quy chế quản lý, vận hành Cổng Thông tin điện tử tỉnh",
-            fields=["Tiếp cận thông tin"],
-        ),
-        legal_document(
-            "15/2019/QĐ-UBND",
-            issued=date(2019, 5, 2),
-            effective=date(2019, 5, 15),
-            expiry_date=date(2023, 1, 1),
-            summary="Quy định về chứng thực bản sao trên địa bàn tỉnh",
-            fields=["Chứng thực"],
-        ),
-        legal_document(
-            "97/QĐ-STP",
-            "Quyết định",
-            "Sở Tư pháp tỉnh Quảng Trị",
-            date(2025, 1, 6),
-            date(2025, 1, 6),
-            summary="Quyết định về đăng ký hộ tịch trực tuyến",
-            fields=["Hộ tịch"],
-        ),
-    ]
 
 
 def test_engine_and_database_give_one_answer_below_the_limit(registry, indexed):
