@@ -22,6 +22,7 @@ from home.models import (
     CollectionPage,
     OrganisationPage,
     Person,
+    StandardPage,
     Unit,
 )
 from legal_docs.models import (
@@ -364,3 +365,17 @@ def small_registry():
             validity_override_reason="Tạm ngưng để rà soát",
         ),
     ]
+
+
+def standard_page(title="Chức năng, nhiệm vụ, quyền hạn", parent="gioi-thieu", **overrides):
+    """A published general page under the section of slug `parent`."""
+    fields = {"slug": slugify(title), "intro": "Giới thiệu chung."}
+    fields.update(overrides)
+    page = StandardPage(title=title, **fields)
+    add_live_child(section(parent), page)
+    return publish(page)
+
+
+def paragraph(html):
+    """A paragraph block of an article's or page's body."""
+    return {"type": "paragraph", "value": html}
