@@ -272,6 +272,7 @@ def small_registry():
         "Quốc hội",
         date(2006, 6, 29),
         date(2007, 1, 1),
+        title="Luật Trợ giúp pháp lý 2006",
         summary="Luật Trợ giúp pháp lý",
         fields=["Trợ giúp pháp lý"],
     )
@@ -281,6 +282,7 @@ def small_registry():
         "Quốc hội",
         date(2014, 11, 20),
         date(2016, 1, 1),
+        title="Luật Hộ tịch",
         summary="Luật Hộ tịch",
         fields=["Hộ tịch"],
     )
@@ -334,6 +336,7 @@ def small_registry():
             "Quốc hội",
             date(2017, 6, 20),
             date(2018, 1, 1),
+            title="Luật Trợ giúp pháp lý 2017",
             summary="Luật Trợ giúp pháp lý",
             fields=["Trợ giúp pháp lý"],
             relations=[("replaces", old)],
