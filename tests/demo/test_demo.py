@@ -1,8 +1,8 @@
 """The demo's own tests: `setup_portal --demo` fills the site that every other test runs
 without (they build their own content, tests/builders.py), keeps what the demo promises at a
 high level, and leaves alone what editors made. Besides the browser tests (their site_url
-fixture shows the real demo site) and the modules TEST_MAP.md lists as still using the
-transitional demo_content fixture, only these tests read demo content."""
+fixture shows the real demo site) and portal/test_admin_vietnamese.py (the transitional
+demo_content fixture), only these tests read demo content."""
 
 from datetime import date
 

@@ -37,7 +37,8 @@ from tests.admin_forms import article_form, decide, edit_url, refresh, submit_ne
 from tests.builders import genre
 from workflow.board import WAGTAIL_SAMPLE_WORKFLOW
 
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+# Still reads the demo content: each role's walk needs content in every admin screen, and
+# the demo people's own work; to be given builders of its own (or move to tests/demo/).
 pytestmark = pytest.mark.usefixtures("demo_content")
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "wagtail" / "vi" / "LC_MESSAGES"
