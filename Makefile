@@ -4,6 +4,8 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in the admin's emails point to the address `make run` serves (`make run PORT=8001`).
+PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 # The two search engines the search tests run on, each asserted by the tests (conftest.py).
 OPENSEARCH_VERSION ?= 2.19.6
 ELASTICSEARCH_VERSION ?= 8.19.21
@@ -23,11 +25,12 @@ install: $(VENV)/.installed
 
 # The site with demo content on SQLite and the database search backend.
 run: install
+	bash scripts/services/packages.sh fonts
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_portal --demo
 	$(PY) manage.py create_operator --password-file .run/operator-password
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PORTAL_BASE_URL=$(PORTAL_BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Everything, on PostgreSQL and a real Chromium, as CI runs it: the whole suite with
 # OpenSearch, then the `search` tests again with Elasticsearch.
@@ -36,7 +39,7 @@ test: install
 	bash scripts/services/opensearch.sh
 	bash scripts/services/elasticsearch.sh
 	bash scripts/services/clamav.sh
-	bash scripts/services/packages.sh chromium gettext
+	bash scripts/services/packages.sh chromium gettext fonts
 	npm ci --no-audit --no-fund --silent  # axe-core for the accessibility tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -47,11 +50,11 @@ test: install
 
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
-	bash scripts/services/packages.sh gettext
+	bash scripts/services/packages.sh gettext fonts
 	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus"
 
 # The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,
-# Redis and 100,000 generated documents; prints the table the README keeps, the search row
+# Redis and 100,000 generated documents; prints the table docs/benchmarks.md keeps, the search row
 # once per engine.
 bench: install
 	bash scripts/services/postgres.sh

@@ -1,5 +1,5 @@
 """gunicorn's settings, read by `gunicorn portal.wsgi` run in this folder (make bench, and the
-production service of the README). Workers and address are given on the command line."""
+production service of docs/operations.md). Workers and address are given on the command line."""
 
 import gc
 

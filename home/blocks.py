@@ -21,10 +21,19 @@ RICH_TEXT_FEATURES = [
 ]
 
 
+class PortalImageBlock(ImageBlock):
+    """Wagtail's image with its alt text. Its chooser is labelled by hand: Wagtail names it
+    from the block's name, "Image", untranslated."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.child_blocks["image"].label = _("Image")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("caption"), required=False)
-    credit = blocks.CharBlock(label=_("photo credit"), required=False)
+    image = PortalImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+    credit = blocks.CharBlock(label=_("Photo credit"), required=False)
 
     class Meta:
         icon = "image"
@@ -33,9 +42,9 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("file"))
+    document = DocumentChooserBlock(label=_("File"))
     title = blocks.CharBlock(
-        label=_("title"), required=False, help_text=_("Leave blank to use the file's title.")
+        label=_("Title"), required=False, help_text=_("Leave blank to use the file's title.")
     )
 
     class Meta:
@@ -52,10 +61,10 @@ class MediaBlock(blocks.StructBlock):
     """Audio or video from the media library, with a caption and the transcript that people
     who cannot hear it read instead (WCAG 2.1, 1.2.1)."""
 
-    file = DocumentChooserBlock(label=_("file"))
-    caption = blocks.CharBlock(label=_("caption"))
+    file = DocumentChooserBlock(label=_("File"))
+    caption = blocks.CharBlock(label=_("Caption"))
     transcript = blocks.TextBlock(
-        label=_("transcript"), help_text=_("What is said and shown, for those who cannot hear it.")
+        label=_("Transcript"), help_text=_("What is said and shown, for those who cannot hear it.")
     )
     extensions = set()
 

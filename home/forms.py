@@ -1,10 +1,12 @@
 """The feedback form (Art. 12) and what keeps spam out of it: a honeypot field, and at most
 RATE_LIMIT kept messages per sender in RATE_WINDOW, counted on a keyed hash of the client's
-address in the cache only."""
+address in the cache only. A form sent back with errors is not counted: the citizen is
+correcting it, not sending another message."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.contacts import clean_contact
 from home.models.feedback import Feedback
 from portal.core import throttle
 from portal.core.addresses import client_address
@@ -27,7 +29,13 @@ class FeedbackForm(forms.ModelForm):
         model = Feedback
         fields = ["name", "contact", "subject", "content", "page_url"]
         labels = {"name": _("Full name")}
-        widgets = {"content": forms.Textarea(attrs={"rows": 6}), "page_url": forms.HiddenInput}
+        widgets = {
+            "content": forms.Textarea(attrs={"rows": 6}),
+            "page_url": forms.HiddenInput,
+        }
+
+    def clean_contact(self):
+        return clean_contact(self.cleaned_data.get("contact"))
 
 
 def rate_limited(request):

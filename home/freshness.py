@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
-from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
 from home.models import disclosure_page_models
-from portal.core.roles import BOARD, DIRECTORS, OFFICE, OPERATORS
+from portal.core.components import RequestComponent
+from portal.core.roles import BOARD, DIRECTORS, OFFICE, OPERATORS, user_has_role
 
 STALE_PAGES_SHOWN = 10
 
@@ -61,7 +61,7 @@ def overdue_sections(now=None):
     return overdue
 
 
-class FreshnessPanel(Component):
+class FreshnessPanel(RequestComponent):
     name = "freshness"
     order = 60
     template_name = "home/freshness_panel.html"
@@ -71,5 +71,4 @@ class FreshnessPanel(Component):
 
 
 def sees_freshness_panel(user):
-    names = [OPERATORS, BOARD, DIRECTORS, OFFICE]
-    return user.is_superuser or user.groups.filter(name__in=names).exists()
+    return user.is_superuser or user_has_role(user, OPERATORS, BOARD, DIRECTORS, OFFICE)

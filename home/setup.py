@@ -7,6 +7,7 @@ from django.utils.translation import get_supported_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
+from portal.core import profile
 from portal.core.models import PortalSettings
 
 
@@ -40,6 +41,7 @@ def ensure_roots():
 
 
 def ensure_home():
+    agency = profile.current()
     root = ensure_roots()
     home = HomePage.objects.order_by("path").first()
     if home is None:
@@ -48,12 +50,16 @@ def ensure_home():
             HomePage,
             "trang-chu",
             title="Trang chủ",
-            intro="Trang thông tin điện tử của Sở Tư pháp tỉnh Quảng Trị.",
+            intro=agency.home_intro,
         )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname=settings.PORTAL_DOMAIN, port=443, root_page=home, is_default_site=True
+            hostname=settings.PORTAL_DOMAIN,
+            port=443,
+            root_page=home,
+            is_default_site=True,
+            site_name=agency.short_name,
         )
     elif site.root_page_id != home.pk and _is_wagtail_welcome_page(site.root_page):
         welcome = site.root_page
@@ -64,10 +70,19 @@ def ensure_home():
         # Wagtail's placeholder site: give it the portal's public address (Art. 2), which
         # canonical URLs and citations are built from.
         site.hostname, site.port = settings.PORTAL_DOMAIN, 443
-        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.site_name = agency.short_name
         site.save()
-    PortalSettings.for_site(site)
+    ensure_settings(site, agency)
     return home, site
+
+
+def ensure_settings(site, agency):
+    """The site's settings; a new one takes the profile's contacts (names and domain are the
+    model's defaults, from the profile too). Never overwrites what the admin changed."""
+    if PortalSettings.objects.filter(site=site).exists():
+        return PortalSettings.for_site(site)
+    contacts = {name: value for name, value in agency.contacts.items() if value}
+    return PortalSettings.objects.create(site=site, **contacts)
 
 
 def _is_wagtail_welcome_page(page):

@@ -1,30 +1,134 @@
+from datetime import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from home.freshness import FreshnessPanel, sees_freshness_panel
 from home.models import Feedback, Person, Unit
+from portal.core.components import RequestComponent
+from portal.core.spreadsheets import readable
 
 
 @hooks.register("construct_homepage_panels")
 def add_freshness_panel(request, panels):
     if sees_freshness_panel(request.user):
-        panels.append(FreshnessPanel())
+        panels.append(FreshnessPanel(request))
+
+
+def yes_no(field):
+    """A yes/no field as the words Có/Không, for sight and screen readers alike."""
+    return lambda instance: readable(bool(getattr(instance, field)))
+
+
+class ActionsTheyMayTake(IndexView):
+    """A listing that offers the bulk-action checkboxes only to those who may delete: the
+    directors read the inbox, and a "Xoá" that answers "không có quyền" helps nobody."""
+
+    @cached_property
+    def offers_bulk_actions(self):
+        return self.user_has_permission("delete")
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.offers_bulk_actions:
+            return columns
+        return [c for c in columns if not isinstance(c, BulkActionsCheckboxColumn)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, offers_bulk_actions=self.offers_bulk_actions)
+
+
+class ReadableInspectView(InspectView):
+    """A message as the directors read it: Có/Không, dd/mm/yyyy HH:MM and nothing for an
+    empty field, not Python's True, None or an ISO time."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime):
+            return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+        return readable(value)
 
 
 class FeedbackViewSet(SnippetViewSet):
-    """The office's inbox of citizens' feedback (Art. 12)."""
+    """The office's inbox of citizens' feedback (Art. 12). Directors, who may only read,
+    open each message in the read-only inspect view."""
 
     model = Feedback
     icon = "mail"
     menu_label = _("Feedback")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["subject", "name", "received_at", "status", "publish_answer"]
+    index_view_class = ActionsTheyMayTake
+    index_template_name = "home/admin/feedback_index.html"
+    inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
+    inspect_view_fields = [
+        "reference",
+        "received_at",
+        "name",
+        "contact",
+        "subject",
+        "content",
+        "page_url",
+        "status",
+        "answer",
+        "answered_at",
+        "answer_mailed_at",
+        "publish_answer",
+    ]
+    list_display = [
+        "subject",
+        Column("reference", label=_("reference number")),
+        "name",
+        "received_at",
+        Column("status", label=_("status"), accessor="get_status_display"),
+        Column("publish_answer", label=_("publish as Q&A"), accessor=yes_no("publish_answer")),
+    ]
     list_filter = ["status", "publish_answer"]
-    search_fields = ["subject", "content", "name"]
-    list_export = ["received_at", "name", "contact", "subject", "content", "status", "answer"]
+    search_fields = ["subject", "content", "name", "reference"]
+    list_export = [
+        "reference",
+        "received_at",
+        "name",
+        "contact",
+        "subject",
+        "content",
+        "status",
+        "answer",
+        "publish_answer",
+    ]
+
+
+class NewFeedbackPanel(RequestComponent):
+    """On the dashboard of those who read the inbox: how many messages wait for the office."""
+
+    name = "new_feedback"
+    order = 55
+    template_name = "home/new_feedback_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": Feedback.objects.filter(status=Feedback.Status.RECEIVED).count(),
+            "url": reverse("wagtailsnippets_home_feedback:list") + "?status=received",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_feedback_panel(request, panels):
+    if request.user.has_perm("home.view_feedback"):
+        panels.append(NewFeedbackPanel(request))
 
 
 register_snippet(FeedbackViewSet)

@@ -88,12 +88,22 @@ RELATIONS = [
     ('26/2023/QH15', 'replaces', '59/2014/QH13'),
     ('42/2022/NĐ-CP', 'replaces', ('43/2011/NĐ-CP', 'Nghị định quy định về việc cung cấp thông tin và dịch vụ công trực tuyến trên trang thông tin điện tử hoặc cổng thông tin điện tử của cơ quan nhà nước')),
     ('82/2020/NĐ-CP', 'replaces', '110/2013/NĐ-CP'),
-    ('123/2015/NĐ-CP', 'guides', '60/2014/QH13'),
-    ('13/2018/NĐ-CP', 'guides', '104/2016/QH13'),
+    # Each of these says in its title that it details (quy định chi tiết) the documents it
+    # names, and names them among its bases (căn cứ).
+    ('123/2015/NĐ-CP', 'details', '60/2014/QH13'),
+    ('123/2015/NĐ-CP', 'legal_basis', '60/2014/QH13'),
+    ('13/2018/NĐ-CP', 'details', '104/2016/QH13'),
+    ('13/2018/NĐ-CP', 'legal_basis', '104/2016/QH13'),
     ('87/2020/NĐ-CP', 'related', '60/2014/QH13'),
-    ('04/2020/TT-BTP', 'guides', '60/2014/QH13'),
-    ('04/2020/TT-BTP', 'guides', '123/2015/NĐ-CP'),
+    ('04/2020/TT-BTP', 'details', '60/2014/QH13'),
+    ('04/2020/TT-BTP', 'details', '123/2015/NĐ-CP'),
+    ('04/2020/TT-BTP', 'legal_basis', '60/2014/QH13'),
+    ('04/2020/TT-BTP', 'legal_basis', '123/2015/NĐ-CP'),
     ('01/2020/TT-BTP', 'guides', '23/2015/NĐ-CP'),
+    ('01/2020/TT-BTP', 'legal_basis', '23/2015/NĐ-CP'),
+    # The sanctions decrees are made under the law on administrative violations.
+    ('110/2013/NĐ-CP', 'legal_basis', '15/2012/QH13'),
+    ('82/2020/NĐ-CP', 'legal_basis', '15/2012/QH13'),
     ('2975/QĐ-UBND', 'legal_basis', '67/2006/QH11'),
     ('2975/QĐ-UBND', 'legal_basis', '104/2016/QH13'),
     ('2975/QĐ-UBND', 'legal_basis', '86/2015/QH13'),
@@ -104,9 +114,10 @@ RELATIONS = [
 # fmt: on
 
 
-def load_legal_documents(index_page):
+def load_legal_documents(index_page, attach=None):
     """Creates the documents missing from the registry, then their relations. Returns how
-    many documents it created."""
+    many documents it created. `attach(page, field_names)`, if given, adds a file and a full
+    text to each new document before it is published (the demo's samples)."""
     types = {t.name: t for t in DocumentType.objects.all()}
     authorities = {a.name: a for a in IssuingAuthority.objects.all()}
     fields = {f.name: f for f in LegalField.objects.all()}
@@ -139,6 +150,8 @@ def load_legal_documents(index_page):
                 source=Source.NATIONAL_DATABASE if normative else Source.DEPARTMENT,
             )
             page.fields = [fields[name] for name in field_names]
+            if attach:
+                attach(page, field_names)
             index_page.add_child(instance=page)
             publish(page)
             created.add(number)

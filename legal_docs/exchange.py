@@ -8,15 +8,19 @@ An import changes only what a record says (legal_docs/importer.py): a field that
 `""` (as the export writes empty text) or an empty list keeps the registry's value; JSON
 `null`, or CLEAR_MARKER in a CSV cell, clears it. Relations are added or updated; one is
 removed only by an item with `"remove": true`. Version 2 says so; version 1 files are read
-the same way."""
+the same way. Version 3 adds vbpl.vn's relation types (details, repeals or suspends in part,
+suspends, ends in part, refers to), each relation's `effective_date`, a suspension's
+`end_date` (none: until decided) and the `provisions` concerned, written only when set, and
+the document's `consolidated_url`; files of versions 1 and 2 read as before."""
 
 import csv
 import io
 import json
 
-FORMAT = "sotp-legal-documents"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+from portal.core import profile
+
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 # In a CSV cell, where there is no null: clear the registry's value.
 CLEAR_MARKER = "(xóa)"
 COLUMNS = [
@@ -36,6 +40,7 @@ COLUMNS = [
     "gazette_number",
     "gazette_date",
     "national_database_url",
+    "consolidated_url",
     "validity_override",
     "validity_override_date",
     "validity_override_reason",
@@ -65,6 +70,7 @@ def to_record(page, relations):
         "gazette_number": page.gazette_number,
         "gazette_date": _date(page.gazette_date),
         "national_database_url": page.national_database_url,
+        "consolidated_url": page.consolidated_url,
         "validity_override": page.validity_override,
         "validity_override_date": _date(page.validity_override_date),
         "validity_override_reason": page.validity_override_reason,
@@ -79,18 +85,32 @@ def to_record(page, relations):
 def relation_record(relation):
     if relation.target_id:
         target = relation.target
-        return {
+        item = {
             "type": relation.relation_type,
             "number_symbol": target.number_symbol,
             "issuing_authority": target.issuing_authority.name,
             "year": target.issue_date.year,
         }
-    return {
-        "type": relation.relation_type,
-        "external_number": relation.external_number,
-        "external_title": relation.external_title,
-        "external_url": relation.external_url,
-    }
+    else:
+        item = {
+            "type": relation.relation_type,
+            "external_number": relation.external_number,
+            "external_title": relation.external_title,
+            "external_url": relation.external_url,
+        }
+    # Only when set, so a relation of the older versions' kind reads as it always did.
+    if relation.effective_date:
+        item["effective_date"] = _date(relation.effective_date)
+    if relation.end_date:
+        item["end_date"] = _date(relation.end_date)
+    if relation.provisions:
+        item["provisions"] = relation.provisions
+    return item
+
+
+def format_id():
+    """The file's "format": the agency profile's, e.g. "<prefix>-legal-documents"."""
+    return profile.current().exchange_format
 
 
 def export_queryset(queryset):
@@ -104,7 +124,7 @@ def export_queryset(queryset):
 
 def stream_json(records):
     """The JSON document piece by piece, so a large registry never sits whole in memory."""
-    yield f'{{"format": "{FORMAT}", "version": {VERSION}, "documents": [\n'
+    yield f'{{"format": "{format_id()}", "version": {VERSION}, "documents": [\n'
     for index, record in enumerate(records):
         yield ("," if index else "") + json.dumps(record, ensure_ascii=False) + "\n"
     yield "]}\n"

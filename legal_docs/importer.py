@@ -37,6 +37,7 @@ from legal_docs.models import (
     RelationType,
     Source,
     Validity,
+    relation_problems,
 )
 from legal_docs.names import NameIndex
 from legal_docs.numbering import fold, number_key
@@ -50,6 +51,7 @@ TEXT = [
     "scope",
     "gazette_number",
     "national_database_url",
+    "consolidated_url",
     "validity_override_reason",
 ]
 DATES = ["issue_date", "effective_date", "expiry_date", "gazette_date", "validity_override_date"]
@@ -202,7 +204,12 @@ def display(value):
         label = dict(RelationType.choices).get(value.get("type"), value.get("type"))
         target = value.get("number_symbol") or value.get("external_number") or ""
         title = value.get("external_title") or ""
-        return " ".join(str(part) for part in (label, target, title) if part)
+        # Version 3's dates and provisions, so a change to them alone shows in the diff.
+        extra = [display(value.get(name)) for name in ("effective_date", "end_date")]
+        extra.append(value.get("provisions") or "")
+        extra = [part for part in extra if part]
+        details = f"({', '.join(extra)})" if extra else ""
+        return " ".join(str(part) for part in (label, target, title, details) if part)
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
             return date.fromisoformat(value).strftime("%d/%m/%Y")
@@ -504,7 +511,9 @@ class Importer(BatchImporter):
         if existing is None and not page.source:
             page.source = Source.NATIONAL_DATABASE
         if relations is not ABSENT:
-            page.relations = self.merge_relations(page, relations)
+            merged = self.merge_relations(page, relations)
+            self.check_relations(merged)
+            page.relations = merged
         if existing is None and not page.summary:
             raise Rejected([(self.labels["summary"], _("The summary (trích yếu) is missing."))])
         page.clean_attributes()
@@ -550,7 +559,7 @@ class Importer(BatchImporter):
                     continue
                 values[name] = ""
                 continue
-            if name == "national_database_url":
+            if name in ("national_database_url", "consolidated_url"):
                 try:
                     value = checked_url(value)
                 except Rejected as rejected:
@@ -640,7 +649,32 @@ class Importer(BatchImporter):
         return values, relations
 
     def relation(self, item):
-        """(relation, remove) of one item of a record's relations."""
+        """(relation, remove) of one item of a record's relations, with the dates and
+        provisions it states (version 3; `stated` names them: absent keeps the registry's,
+        null clears), checked as the admin's form checks them."""
+        relation, remove = self.relation_document(item)
+        relation.stated, problems = [], []
+        for name in ("effective_date", "end_date", "provisions"):
+            value = given(item, name)
+            if value is ABSENT:
+                continue
+            relation.stated.append(name)
+            label = label_of(LegalDocumentRelation, name)
+            if name == "provisions":
+                relation.provisions = "" if value is CLEAR else str(value)
+                if len(relation.provisions) > 500:
+                    problems.append((label, _("This is longer than 500 characters.")))
+                continue
+            try:
+                setattr(relation, name, None if value is CLEAR else parse_date(value, label))
+            except Rejected as rejected:
+                problems.extend(rejected.problems)
+        if problems:
+            raise Rejected(problems)
+        return relation, remove
+
+    def relation_document(self, item):
+        """(relation, remove) of an item, without its dates and provisions."""
         if not isinstance(item, dict) or item.get("type") not in RelationType.values:
             raise Rejected(
                 _("A relation has no known type (one of: %(types)s).")
@@ -673,6 +707,23 @@ class Importer(BatchImporter):
             external_url=checked_url(item.get("external_url")),
         ), remove
 
+    def check_relations(self, relations):
+        """The rules of the admin's form (relation_problems) on the relations as merged, so
+        a file that leaves out what the registry holds (provisions, dates) is not refused."""
+        problems = []
+        for relation in relations:
+            name = (
+                relation.target.number_symbol
+                if relation.target_id
+                else relation.external_number or relation.external_title
+            )
+            problems += [
+                (self.labels["relations"], f"{name}: {message}")
+                for message in relation_problems(relation).values()
+            ]
+        if problems:
+            raise Rejected(problems)
+
     @staticmethod
     def relation_keys(relation):
         """What identifies a relation: its type and its document, in the registry or outside
@@ -704,9 +755,12 @@ class Importer(BatchImporter):
                 current.append(relation)
             elif relation.target_id and not match.target_id:
                 current[current.index(match)] = relation  # the outside reference is here now
-            elif not relation.target_id:
-                match.external_title = relation.external_title or match.external_title
-                match.external_url = relation.external_url or match.external_url
+            else:
+                if not relation.target_id:
+                    match.external_title = relation.external_title or match.external_title
+                    match.external_url = relation.external_url or match.external_url
+                for name in relation.stated:
+                    setattr(match, name, getattr(relation, name))
         return current
 
 

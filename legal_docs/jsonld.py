@@ -3,7 +3,16 @@ registry as structured law rather than as a web page."""
 
 from legal_docs.models.validity import LEGAL_FORCE, RelationType
 
-CHANGES = {RelationType.AMENDS, RelationType.REPLACES, RelationType.REPEALS, RelationType.CORRECTS}
+CHANGES = {
+    RelationType.AMENDS,
+    RelationType.REPLACES,
+    RelationType.REPEALS,
+    RelationType.REPEALS_IN_PART,
+    RelationType.SUSPENDS,
+    RelationType.SUSPENDS_IN_PART,
+    RelationType.ENDS_IN_PART,
+    RelationType.CORRECTS,
+}
 
 
 def _reference(relation, request):
@@ -55,7 +64,7 @@ def legislation(page, request):
     for key, types in [
         ("legislationChanges", CHANGES),
         ("legislationConsolidates", {RelationType.CONSOLIDATES}),
-        ("legislationApplies", {RelationType.GUIDES}),
+        ("legislationApplies", {RelationType.GUIDES, RelationType.DETAILS}),
         ("isBasedOn", {RelationType.LEGAL_BASIS}),
     ]:
         refs = [_reference(r, request) for r in relations if r.relation_type in types]

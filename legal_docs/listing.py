@@ -236,18 +236,43 @@ def choices(options, query):
     }
 
 
+def listed_documents(index_page):
+    """The registry's published documents citizens may open, with their validity."""
+    # Documents have no subpages, so "public" means no restriction of their own (the index's
+    # restrictions are enforced before this runs): a subquery instead of Wagtail's extra query.
+    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
+    return annotate_validity(
+        LegalDocumentPage.objects.live().child_of(index_page).exclude(Exists(restricted))
+    )
+
+
+def browse_options(index_page, size=8):
+    """The document types and fields holding the most documents, each with its count, for
+    the tips of a search that found nothing: (types, fields), each [(id, name, count)]."""
+    options = cached_facets(index_page, listed_documents(index_page), {})
+
+    def largest(values):
+        return sorted(values, key=lambda option: (-option[2], option[1]))[:size]
+
+    return largest(options["doc_type"]), largest(options["field"])
+
+
+def chosen_filters(data):
+    """How many filters besides the words are set: the folded filters say so on a phone."""
+    return sum(
+        1
+        for name, value in data.items()
+        if name not in ("words", "sort") and value not in (None, "")
+    )
+
+
 def listing_context(index_page, request):
     form = FilterForm(request.GET or None)
     # A value the form refuses is left out (its message shows) and the rest still applies.
     form.is_valid()
     data = form.filters()
     query = clean_query(data.get("words") or "")
-    # Documents have no subpages, so "public" means no restriction of their own (the index's
-    # restrictions are enforced before this runs): a subquery instead of Wagtail's extra query.
-    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-    base = annotate_validity(
-        LegalDocumentPage.objects.live().child_of(index_page).exclude(Exists(restricted))
-    )
+    base = listed_documents(index_page)
     degraded = capped = False
     if query:
         page, options, capped, degraded = search_context(
@@ -269,6 +294,7 @@ def listing_context(index_page, request):
         "facets": options,
         "choices": choices(options, request.GET),
         "filter_query": params.urlencode(),
+        "chosen_filters": chosen_filters(data),
         "search_query": query,
         "degraded": degraded,
         "capped": capped,

@@ -1,7 +1,7 @@
 """Names of authorities, document types and fields as exchange files write them.
 
-A file from outside writes "UBND tỉnh Quảng Trị" for "Ủy ban nhân dân tỉnh Quảng Trị", "Sở
-Tư pháp" for "Sở Tư pháp Quảng Trị", with or without marks, in NFD. Each known entry is
+A file from outside writes "UBND tỉnh Hà Giang" for "Ủy ban nhân dân tỉnh Hà Giang", "Sở
+Y tế" for "Sở Y tế Hà Giang", with or without marks, in NFD. Each known entry is
 found under several keys: its name, its abbreviation and the aliases the board keeps, each
 folded (no marks, đ = d, case and punctuation ignored), with the usual administrative
 abbreviations spelled out, and once more without the province its own names carry. A key
@@ -34,8 +34,8 @@ class NameIndex:
     def __init__(self, entries, abbreviations=True):
         self.entries = list(entries)
         names = [words(entry.name) for entry in self.entries]
-        # The places the registry's own names carry ("... tỉnh Quảng Trị" gives "quang tri"),
-        # so "Sở Tư pháp" finds "Sở Tư pháp Quảng Trị" and never another province's office.
+        # The places the registry's own names carry ("... tỉnh Hà Giang" gives "ha giang"),
+        # so "Sở Y tế" finds "Sở Y tế Hà Giang" and never another province's office.
         self.places = {
             name.split(f" {word} ", 1)[1]
             for name in names
@@ -99,7 +99,7 @@ class NameIndex:
             if score >= 0.6:
                 scored.append((score, entry))
         scored.sort(key=lambda pair: -pair[0])
-        # Only the near-best: "Sở Tư pháp tỉnh Quảng Bình" suggests the other Sở Tư pháp, not
+        # Only the near-best: "Sở Y tế tỉnh Quảng Bình" suggests the other Sở Y tế, not
         # every body whose name ends in the same province.
         best = scored[0][0] if scored else 0
         return [entry for score, entry in scored[:limit] if score >= best - 0.1]

@@ -10,7 +10,13 @@ from portal.core.text import fold
 
 
 def number_tokens(query):
-    return re.findall(r"[a-z0-9]+", fold(query))
+    """The words of the number and type a query names: "số" before the number and the date
+    after "ngày" are how a citation reads ("Luật số 60/2014/QH13 ngày 20/11/2014"), not part
+    of the number."""
+    tokens = re.findall(r"[a-z0-9]+", fold(query))
+    if "ngay" in tokens:
+        tokens = tokens[: tokens.index("ngay")]
+    return [token for token in tokens if token != "so"]
 
 
 def numbered_documents(query, queryset=None):

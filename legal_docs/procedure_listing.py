@@ -1,5 +1,6 @@
-"""The procedures listing (/thu-tuc-hanh-chinh/): filters by field and by level of online
-service, each option with the number of procedures it gives with the other filter kept."""
+"""The procedures listing (/thu-tuc-hanh-chinh/): words (with or without marks, or a code),
+filters by field and by level of online service, each option with the number of procedures
+it gives with the words and the other filter kept."""
 
 from django import forms
 from django.db.models import Count
@@ -10,9 +11,16 @@ from legal_docs.listing import MAX_ID
 from legal_docs.models import OnlineLevel, ProcedurePage
 from portal.core import sites
 from portal.core.pages import paginate
+from search.engine import clean_query, ranked_pks, with_fallback
+
+# The best matches of the words that are listed: far more than anyone reads of a search.
+SEARCH_LIMIT = 200
 
 
 class ProcedureFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Words or code of the procedure"), required=False, max_length=10_000
+    )
     linh_vuc = forms.IntegerField(
         label=pgettext_lazy("subject area", "Field"), required=False, min_value=1, max_value=MAX_ID
     )
@@ -42,10 +50,24 @@ def filtered(queryset, data, skip=None):
     return queryset
 
 
+def matching(base, query):
+    """(pks of the procedures holding the words, best first; degraded): the site's search
+    (the engine, or the database while it is away), so marks, đ and case do not matter; a
+    code typed exactly comes first."""
+    by_code = list(base.filter(code=query).values_list("pk", flat=True))
+    found, degraded = with_fallback(lambda backend: ranked_pks(query, base, backend, SEARCH_LIMIT))
+    return by_code + [pk for pk in found if pk not in by_code], degraded
+
+
 def listing_context(index_page, request):
     form = ProcedureFilterForm(request.GET or None)
     data = form.filters()
     base = sites.public(ProcedurePage.objects.live().child_of(index_page))
+    query = clean_query(data.get("q") or "")
+    degraded = False
+    if query:
+        ranked, degraded = matching(base, query)
+        base = base.filter(pk__in=ranked)
     fields = (
         filtered(base, data, skip="field")
         .order_by("field__name")
@@ -59,6 +81,9 @@ def listing_context(index_page, request):
         .annotate(n=Count("pk"))
     )
     procedures = filtered(base, data).select_related("field").order_by("code")
+    if query:  # best match first
+        position = {pk: index for index, pk in enumerate(ranked)}
+        procedures = sorted(procedures, key=lambda procedure: position[procedure.pk])
     params = request.GET.copy()
     params.pop("page", None)
     return {
@@ -71,4 +96,6 @@ def listing_context(index_page, request):
             if levels.get(value)
         ],
         "filter_query": params.urlencode(),
+        "search_query": query,
+        "degraded": degraded,
     }

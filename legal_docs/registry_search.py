@@ -19,9 +19,10 @@ from legal_docs.models import (
     Validity,
     annotate_validity,
 )
+from legal_docs.models.validity import PRECEDENCE
 from legal_docs.number_lookup import numbered_documents
 from legal_docs.numbering import number_key
-from portal.core import sites
+from portal.core import cache, sites
 from portal.core.pages import PAGE_SIZE
 from portal.core.wagtail_adapter import engine_query_body, engine_search_pks
 from search.engine import filter_column, section_column
@@ -38,6 +39,11 @@ INDEXED = [
     "effective_date",
     "expiry_date",
     "terminated_on",
+    "suspended_from",
+    "suspended_until",
+    "partly_suspended_from",
+    "partly_suspended_until",
+    "partly_ended_on",
     "validity_override",
     "number_key",
 ]
@@ -56,21 +62,34 @@ def columns(backend):
 
 def computed_validity(col, day):
     """{validity: engine clauses} for documents without an override, in the order of
-    annotate_validity(): expired, then not yet in force, else in force."""
-    ended = {
-        "bool": {
-            "should": [
-                {"range": {col["expiry_date"]: {"lte": day.isoformat()}}},
-                {"range": {col["terminated_on"]: {"lte": day.isoformat()}}},
-            ]
-        }
+    precedence of annotate_validity() (legal_docs/models/validity.py): each state holds
+    where its condition does and no earlier one."""
+    on = day.isoformat()
+
+    def reached(name):
+        return {"range": {col[name]: {"lte": on}}}
+
+    def during(start, end):
+        still = {"bool": {"should": [{"range": {col[end]: {"gte": on}}}]}}
+        still["bool"]["should"].append({"bool": {"must_not": [{"exists": {"field": col[end]}}]}})
+        return {"bool": {"filter": [reached(start), still]}}
+
+    conditions = {
+        Validity.EXPIRED: {"bool": {"should": [reached("expiry_date"), reached("terminated_on")]}},
+        Validity.SUSPENDED: during("suspended_from", "suspended_until"),
+        Validity.NOT_YET_IN_FORCE: {"bool": {"must_not": [reached("effective_date")]}},
+        Validity.PARTLY_SUSPENDED: during("partly_suspended_from", "partly_suspended_until"),
+        Validity.PARTLY_EXPIRED: reached("partly_ended_on"),
     }
-    started = {"range": {col["effective_date"]: {"lte": day.isoformat()}}}
-    return {
-        Validity.EXPIRED: [ended],
-        Validity.NOT_YET_IN_FORCE: [{"bool": {"must_not": [ended, started]}}],
-        Validity.IN_FORCE: [started, {"bool": {"must_not": [ended]}}],
-    }
+    clauses, earlier = {}, []
+    for state in PRECEDENCE:
+        clauses[state] = [
+            conditions[state],
+            *([{"bool": {"must_not": earlier}}] if earlier else []),
+        ]
+        earlier = [*earlier, conditions[state]]
+    clauses[Validity.IN_FORCE] = [{"bool": {"must_not": earlier}}]
+    return clauses
 
 
 def validity_clause(value, col, day):
@@ -194,7 +213,12 @@ def facet_aggregations(clauses, col, day):
 
 
 def named(model, counts):
-    names = dict(model.objects.filter(pk__in=counts).values_list("pk", "name"))
+    # The names of a whole reference list, kept until content changes (saving a type,
+    # authority or field starts a new cache generation): no query for a search's facets.
+    names = cache.get_or_build(
+        f"legal_docs:names:{model._meta.model_name}:{cache.generation()}",
+        lambda: dict(model.objects.values_list("pk", "name")),
+    )
     return sorted(
         ((pk, names[pk], n) for pk, n in counts.items() if pk in names), key=lambda o: o[1]
     )

@@ -2,9 +2,14 @@
 LegalDocsConfig.ready(): search itself imports no registry."""
 
 from legal_docs.models import DocumentType, LegalDocumentPage, LegalField, Validity
-from legal_docs.models.validity import annotate_validity
+from legal_docs.models.validity import annotate_validity, validity_on
 
-ENDED = {Validity.EXPIRED, Validity.PARTLY_EXPIRED, Validity.SUSPENDED}
+ENDED = {
+    Validity.EXPIRED,
+    Validity.PARTLY_EXPIRED,
+    Validity.SUSPENDED,
+    Validity.PARTLY_SUSPENDED,
+}
 
 
 def legal_names():
@@ -14,19 +19,20 @@ def legal_names():
 
 
 def legal_facts(pks):
-    """{pk: (number/symbol, type name, whether no longer in force)} of the legal documents
-    among `pks`, in one query."""
+    """{pk: (title, number/symbol, type name, whether no longer in force)} of the legal
+    documents among `pks`, in one query."""
     rows = annotate_validity(LegalDocumentPage.objects.filter(pk__in=pks)).values_list(
-        "pk", "number_symbol", "document_type__name", "validity"
+        "pk", "title", "number_symbol", "document_type__name", "validity"
     )
-    return {pk: (number, type_name, validity in ENDED) for pk, number, type_name, validity in rows}
+    return {
+        pk: (title, number, type_name, validity in ENDED)
+        for pk, title, number, type_name, validity in rows
+    }
 
 
 def set_validity(pages):
-    """Each legal document's validity among `pages`, for its badge, in one query."""
-    documents = {page.pk: page for page in pages if isinstance(page, LegalDocumentPage)}
-    if not documents:
-        return
-    validity = annotate_validity(LegalDocumentPage.objects.filter(pk__in=documents))
-    for pk, value in validity.values_list("pk", "validity"):
-        documents[pk].__dict__["validity"] = Validity(value)  # the cached_property's place
+    """Each legal document's validity among `pages` (loaded with their dates), for its badge:
+    computed from the row as annotate_validity() does in SQL (validity_on), no query."""
+    for page in pages:
+        if isinstance(page, LegalDocumentPage):
+            page.__dict__["validity"] = validity_on(page)  # the cached_property's place

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from legal_docs.models import DocumentType, IssuingAuthority, LegalDocumentPage, LegalField
 from legal_docs.numbering import document_slug, number_key
+from portal.core import profile
 from portal.core.wagtail_adapter import tree_path
 
 SUBJECTS = [
@@ -50,6 +51,7 @@ def generate(index_page, count, seed=1, batch_size=2000):
 
 
 def _insert_batch(index_page, offset, size, rng, types, authorities, fields, content_type):
+    scope = f"Tỉnh {profile.current().place}"
     now = timezone.now()
     pages, documents, chosen_fields = [], [], []
     for n in range(offset, offset + size):
@@ -92,7 +94,7 @@ def _insert_batch(index_page, offset, size, rng, types, authorities, fields, con
                 effective_date=effective,
                 expiry_date=issued + timedelta(days=3650) if rng.random() < 0.2 else None,
                 summary=summary,
-                scope="Tỉnh Quảng Trị",
+                scope=scope,
                 source="department",
             )
         )

@@ -17,11 +17,12 @@ class PortalConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from portal import db_roles, maintenance, security
-        from portal.core import audit, spreadsheets
+        from portal.core import audit, people, spreadsheets
         from portal.core.cache import new_generation
         from portal.core.models import MaintenanceWindow, PortalSettings
 
         audit.connect()
+        people.use_vietnamese_order()
         # A new content generation (portal/core/cache.py) on every change of what public
         # pages show: pages themselves, and the organisation, answered feedback, the
         # registry's taxonomies, images and files, a maintenance notice. Then no cached page

@@ -25,13 +25,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import db_roles
+from portal.core import profile
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.hmac"  # HMAC-SHA256 of manifest.json's bytes under BACKUP_KEY
 DUMPS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
-NAME = re.compile(r"^sotp-(\d{8})-(\d{6})\.tar\.gz(\.enc)?$")
 ENCRYPTED = ".enc"  # with BACKUP_ENCRYPTION_KEY: the whole .tar.gz, through openssl
 OPENSSL = ["openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-iter", "200000", "-salt"]
+
+
+def prefix():
+    """Archives are named <prefix>-YYYYmmdd-HHMMSS.tar.gz, the prefix from the agency profile."""
+    return profile.current().backup_prefix
+
+
+def archive_name(name):
+    """The (date, time) digits of one of our archive names, or None."""
+    return re.match(rf"^{re.escape(prefix())}-(\d{{8}})-(\d{{6}})\.tar\.gz(\.enc)?$", name)
 
 
 class BackupError(Exception):
@@ -55,7 +65,7 @@ def sign(data):
 
 def key_fingerprint():
     """Names the key (not the key itself), so a refusal can say a different key signed."""
-    return hashlib.sha256(b"sotp-backup-key:" + backup_key()).hexdigest()[:12]
+    return hashlib.sha256(b"portal-backup-key:" + backup_key()).hexdigest()[:12]
 
 
 def sha256(path):
@@ -109,14 +119,14 @@ def media_files(media_root):
 
 
 def create(directory, database=None, media_root=None):
-    """Write sotp-YYYYmmdd-HHMMSS.tar.gz into `directory`; returns its path and manifest."""
+    """Write <prefix>-YYYYmmdd-HHMMSS.tar.gz into `directory`; returns its path and manifest."""
     database = database or settings.DATABASES["default"]
     media_root = Path(media_root or settings.MEDIA_ROOT)
     directory = Path(directory)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     fingerprint = key_fingerprint()  # before any work: no key, no backup
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-    archive = directory / f"sotp-{stamp}.tar.gz"
+    archive = directory / f"{prefix()}-{stamp}.tar.gz"
     with tempfile.TemporaryDirectory() as work:
         dump = Path(work) / DUMPS[vendor_of(database)]
         dump_database(database, dump)
@@ -156,8 +166,8 @@ def openssl(direction, source, target):
     BACKUP_ENCRYPTION_KEY, passed through the environment, never on a command line."""
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     result = subprocess.run(
-        [*OPENSSL, direction, "-in", str(source), "-out", str(target), "-pass", "env:SOTP_KEY"],
-        env={**os.environ, "SOTP_KEY": settings.BACKUP_ENCRYPTION_KEY},
+        [*OPENSSL, direction, "-in", str(source), "-out", str(target), "-pass", "env:BACKUP_PASS"],
+        env={**os.environ, "BACKUP_PASS": settings.BACKUP_ENCRYPTION_KEY},
         capture_output=True,
         text=True,
     )
@@ -328,8 +338,8 @@ def prune(directory, daily, monthly):
     """Keep the newest archive of each of the last `daily` days and of the last `monthly`
     months that have one; delete the others. Returns the deleted paths."""
     archives = []
-    for path in Path(directory).glob("sotp-*.tar.gz*"):
-        match = NAME.match(path.name)
+    for path in Path(directory).glob(f"{prefix()}-*.tar.gz*"):
+        match = archive_name(path.name)
         if match:
             archives.append((datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S"), path))
     archives.sort(reverse=True)

@@ -1,10 +1,10 @@
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.feeds import feed_sections
-from portal.core.cache import generation
+from portal.core.cache import generation, get_or_build
 from portal.core.models import PortalSettings
-from portal.core.sites import portal_settings
+from portal.core.sites import portal_settings, restricted_paths
 from portal.visits import totals
 
 
@@ -19,10 +19,28 @@ def context(request):
         site = Site.find_for_request(request)
         return feed_sections(site) if site else []
 
+    def regulation():
+        # The site's regulation (Quy chế), named in the settings: linked from the footer and
+        # the registry; cached like the settings, so it costs no query on a running site.
+        site = Site.find_for_request(request)
+        page_id = site and portal_settings(site).regulation_page_id
+        if not page_id:
+            return {}
+        key = f"portal:{generation()}:regulation:{site.pk}"
+        return get_or_build(key, lambda: regulation_link(page_id, request))
+
     return {
+        "regulation": SimpleLazyObject(regulation),
         # The layout's header and footer are cached fragments keyed on it (templates/base.html).
         "generation": SimpleLazyObject(generation),
         "portal": SimpleLazyObject(load),
         "feeds": SimpleLazyObject(feeds),
         "visits": SimpleLazyObject(totals),
     }
+
+
+def regulation_link(page_id, request):
+    page = Page.objects.live().filter(pk=page_id).first()
+    if page is None or page.path.startswith(restricted_paths()):
+        return {}
+    return {"url": page.get_url(request), "title": page.title}

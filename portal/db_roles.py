@@ -1,4 +1,4 @@
-"""Two PostgreSQL roles (README, Security): the owner, which runs migrate, restore and the
+"""Two PostgreSQL roles (docs/operations.md, Security): the owner, which runs migrate, restore and the
 test database setup and owns every table, and the application's role (web processes and
 db_worker, DATABASE_APP_ROLE), which owns nothing and gets only what the portal does with
 rows. Not being the owner, it cannot TRUNCATE the system log, disable or drop its

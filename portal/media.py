@@ -27,7 +27,7 @@ def pages_using(obj):
 
 
 def is_board(user):
-    return user is not None and user.groups.filter(name=roles.BOARD).exists()
+    return user is not None and roles.user_has_role(user, roles.BOARD)
 
 
 def replacement_refusal(user, obj):

@@ -1,7 +1,8 @@
 """A password validator for what Django's own lists miss here: a repeated pattern
 ("aaaaaaaaaaaa", "abcabcabcabc"), a run of digits at the end ("...123456"), and the agency's
-name or a common Vietnamese word with digits or signs added ("sotuphap1234", "Quangtri@2024"):
-the first guesses of anyone who targets this portal."""
+name (its profile's [passwords], its site name and domain) or a common Vietnamese word with
+digits or signs added ("sogiaoduc1234", "Tinh@2024"): the first guesses of anyone who targets
+this portal."""
 
 import re
 import unicodedata
@@ -10,12 +11,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from portal.core import profile
+
 # Lower case, without diacritics, spaces or signs.
 COMMON_WORDS = {
-    "sotuphap", "tuphap", "stp", "sotp", "quangtri", "sotuphapquangtri", "stpquangtri",
-    "ubnd", "ubndtinh", "ubndquangtri", "tinhquangtri", "congthongtin", "trangthongtin",
+    "ubnd", "ubndtinh", "congthongtin", "trangthongtin",
     "quantri", "quantrivien", "admin", "administrator", "matkhau", "password", "pass",
-    "vietnam", "hanoi", "hochiminh", "saigon", "dongha", "anhyeuem", "emyeuanh", "yeuem",
+    "vietnam", "hanoi", "hochiminh", "saigon", "anhyeuem", "emyeuanh", "yeuem",
     "iloveyou", "qwerty", "qwertyuiop", "asdfgh", "asdfghjkl", "abc", "abcd", "abcdef",
     "bientap", "banbientap", "vanphong", "lanhdao", "canbo", "congchuc", "thanhvien",
 }  # fmt: skip
@@ -30,7 +32,8 @@ def plain(text):
 
 def agency_words():
     domain = settings.PORTAL_DOMAIN.split(".")
-    return COMMON_WORDS | {plain(settings.WAGTAIL_SITE_NAME)} | {plain(part) for part in domain}
+    own = {plain(word) for word in profile.current().password_words}
+    return COMMON_WORDS | own | {plain(settings.WAGTAIL_SITE_NAME)} | {plain(p) for p in domain}
 
 
 def ends_in_a_run(password, length=4):

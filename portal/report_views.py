@@ -14,6 +14,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Site
 
 from portal import reports
+from portal.core import sites
 from portal.core.audit import record
 
 PERMISSION = "portal.view_reports"
@@ -34,6 +35,13 @@ class PeriodForm(forms.Form):
         empty_value=None,
         choices=(),
         help_text=gettext_lazy("A whole calendar year: the yearly report of Art. 7.1."),
+    )
+    so = forms.RegexField(
+        label=gettext_lazy("Number of the printed report"),
+        regex=r"^\d{1,6}$",
+        required=False,
+        help_text=gettext_lazy("Given by the clerk; empty leaves it to be written by hand."),
+        error_messages={"invalid": gettext_lazy("Write the number in digits only, e.g. 12.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -85,7 +93,7 @@ def report(request):
             "page_title": reports.title(start, end),
             "page_subtitle": reports.period_text(start, end),
             "header_icon": "clipboard-list",
-            "parts": reports.activity_report(start, end),
+            "parts": reports.activity_report(start, end, sites.request_site(request)),
             "query": request.GET.urlencode(),
         },
     )
@@ -94,9 +102,11 @@ def report(request):
 @require_safe
 def report_print(request):
     form, start, end = allowed(request)
-    parts = reports.activity_report(start, end)
+    site = sites.request_site(request)
+    parts = reports.activity_report(start, end, site)
+    number = form.cleaned_data.get("so") if form.is_valid() else ""
     return TemplateResponse(
-        request, "portal/report_print.html", reports.printable(start, end, parts)
+        request, "portal/report_print.html", reports.printable(start, end, parts, number, site)
     )
 
 
@@ -109,8 +119,9 @@ def report_xlsx(request):
         data={"what": "activity report", "format": "xlsx", "from": str(start), "to": str(end)},
         about=Site,
     )
+    site = sites.request_site(request)
     response = HttpResponse(
-        reports.workbook(start, end, reports.activity_report(start, end)),
+        reports.workbook(start, end, reports.activity_report(start, end, site), site),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{reports.filename(start, end)}"'

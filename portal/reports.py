@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl.styles import Font
-from wagtail.models import Site
 
 from legal_docs import statistics as registry
 from portal import statistics as site
@@ -27,13 +26,15 @@ class Part:
     tables: list
 
 
-def activity_report(start, end):
+def activity_report(start, end, agency_site=None):
+    """The parts of the report; section titles and the agency's name are those of
+    `agency_site`: the request's in the admin, the default site's in a command."""
     return [
         Part("thang", _("By month"), [by_month(start, end)]),
-        Part("xuat-ban", _("Publishing"), editorial.publishing(start, end)),
+        Part("xuat-ban", _("Publishing"), editorial.publishing(start, end, agency_site)),
         Part("kiem-duyet", _("Moderation"), editorial.moderation(start, end)),
         Part("van-ban", _("Legal documents"), registry.legal_documents(start, end)),
-        Part("truy-cap", _("Visits"), site.visits(start, end)),
+        Part("truy-cap", _("Visits"), site.visits(start, end, agency_site)),
         Part("tim-kiem", _("Searches"), searching.searches(start, end)),
         Part("nhuan-but", _("Royalties"), editorial.royalties(start, end)),
         Part("an-ninh", _("Security"), site.security(start, end)),
@@ -85,19 +86,46 @@ def period_text(start, end):
     }
 
 
-def printable(start, end, parts):
-    """The context of the printable page (portal/report_print.html)."""
+def printable(start, end, parts, number="", agency_site=None):
+    """The context of the printable page (portal/report_print.html): an administrative
+    report as Nghị định 30/2020/NĐ-CP lays it out, from the site settings."""
+    settings = portal_settings(agency_site)
+    made_at = timezone.now()
     return {
-        "agency": agency_name(),
+        "agency": settings.agency_name,
+        "managing_agency": settings.managing_agency,
+        "number": number,
+        "symbol": settings.report_symbol,
+        "place_date": f"{settings.report_place}, {official_date(timezone.localdate(made_at))}",
         "title": title(start, end),
+        "subject": _("The activity of the website of %(agency)s")
+        % {"agency": settings.agency_name},
         "period": period_text(start, end),
         "parts": parts,
-        "made_at": timezone.now(),
+        "recipients": [line for line in settings.report_recipients.splitlines() if line.strip()],
+        "signer_title": settings.report_signer_title,
+        "signer_name": settings.report_signer_name or settings.responsible_person,
+        "made_at": made_at,
     }
 
 
-def agency_name():
-    return sites.portal_settings(Site.objects.get(is_default_site=True)).agency_name
+def official_date(day):
+    """ "ngày 05 tháng 02 năm 2026": Nghị định 30/2020 writes days below 10 and the months
+    January and February with a leading 0."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return _("day %(day)s month %(month)s year %(year)s") % {
+        "day": f"{day.day:02d}",
+        "month": month,
+        "year": day.year,
+    }
+
+
+def portal_settings(agency_site=None):
+    return sites.portal_settings(agency_site or sites.default_site())
+
+
+def agency_name(agency_site=None):
+    return portal_settings(agency_site).agency_name
 
 
 # --- The workbook -----------------------------------------------------------------------------
@@ -115,10 +143,10 @@ def put_table(sheet, table):
     sheet.row += 1
 
 
-def workbook(start, end, parts):
+def workbook(start, end, parts, agency_site=None):
     book = spreadsheets.Book(pgettext("report", "Summary"))
     cover = book.sheets[0]
-    cover.put([agency_name()])
+    cover.put([agency_name(agency_site)])
     cover.put([title(start, end)], Font(bold=True, size=14))
     cover.put([period_text(start, end)])
     cover.put([_("Made on %(time)s") % {"time": display(timezone.now())}])

@@ -9,7 +9,6 @@ from csp.utils import default_config
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db.models import Sum
 from django.shortcuts import redirect, render
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from portal.core.audit import account_named, record
-from portal.core.roles import OPERATORS
+from portal.core.roles import OPERATORS, users_with_role
 
 
 class LockoutHandler(AxesDatabaseHandler):
@@ -66,8 +65,7 @@ def on_locked_out(sender, request, username, ip_address, **kwargs):
         label=str(username or "")[:255],
         data={"username": str(username or "")[:150], "ip": ip_address, "minutes": minutes},
     )
-    operators = Group.objects.filter(name=OPERATORS).first()
-    recipients = [u.email for u in operators.user_set.filter(is_active=True)] if operators else []
+    recipients = [u.email for u in users_with_role(OPERATORS).filter(is_active=True)]
     recipients = [address for address in recipients if address]
     if recipients:
         send_mail(

@@ -23,7 +23,7 @@ from portal.core.pages import SECTION_PATH_LENGTH
 # --- Visits ----------------------------------------------------------------------------------
 
 
-def visits(start, end):
+def visits(start, end, site=None):
     # One pass over the day rows, per page; sections and the top pages are drawn from it.
     per_page = dict(
         DailyVisits.objects.filter(date__gte=start, date__lte=end)
@@ -33,7 +33,7 @@ def visits(start, end):
     )
     pages = Page.objects.filter(pk__in=per_page).values_list("pk", "path", "title", "url_path")
     pages = {pk: (path, title, url_path) for pk, path, title, url_path in pages}
-    titles, per_section = sections(), {}
+    titles, per_section = sections(site), {}
     for pk, n in per_page.items():
         section = pages[pk][0][:SECTION_PATH_LENGTH]
         per_section[section] = per_section.get(section, 0) + n

@@ -1,4 +1,4 @@
-"""A second factor (TOTP, django-otp) for the groups in TWO_FACTOR_GROUPS: operators, the
+"""A second factor (TOTP, django-otp) for the roles in TWO_FACTOR_GROUPS: operators, the
 board and directors by default in production. After the password, the admin asks for the
 six-digit code of an authenticator app; the first time, it shows the key to add to the app.
 An operator resets a lost phone with `manage.py reset_second_factor USERNAME`."""
@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.core.audit import record
 from portal.core.redirects import next_url
+from portal.core.roles import user_has_role
 
 VERIFY, SETUP = "second_factor", "second_factor_setup"
 # Reachable before the second factor: these views, signing out, and the admin's files.
@@ -34,8 +35,8 @@ OPEN_PATHS = (
 
 
 def required(user):
-    groups = settings.TWO_FACTOR_GROUPS
-    return bool(groups) and user.groups.filter(name__in=groups).exists()
+    codes = settings.TWO_FACTOR_GROUPS
+    return bool(codes) and user_has_role(user, *codes)
 
 
 class SecondFactorMiddleware:

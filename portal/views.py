@@ -1,9 +1,11 @@
 from functools import wraps
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
+from django.views.defaults import page_not_found
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve
 
@@ -54,3 +56,29 @@ def throttled_password(view):
 
 page_password = throttled_password(wagtail_views.authenticate_with_password)
 document_password = throttled_password(serve.authenticate_with_password)
+
+
+class SiteNotFoundMiddleware:
+    """With DEBUG on (`make run`) Django answers a missing page with its English list of
+    URL patterns; citizens' pages get the site's own Vietnamese 404 instead, as in
+    production. The admin keeps Django's page, which helps whoever develops it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self.applies(request):
+            try:
+                resolve(request.path_info)  # an address no URL pattern takes (with a dot)
+            except Resolver404 as error:
+                return page_not_found(request, error)
+        return self.get_response(request)
+
+    def applies(self, request):
+        return settings.DEBUG and not request.path.startswith("/admin/")
+
+    def process_exception(self, request, exception):
+        # A page Wagtail (or a view) did not find.
+        if isinstance(exception, Http404) and self.applies(request):
+            return page_not_found(request, exception)
+        return None

@@ -1,11 +1,14 @@
 """What public search asks of the backends: a clean query, the legal document a citizen
 means when they type its number, and an answer even while the search engine is down."""
 
+import functools
 import hashlib
 import logging
+import os
 import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -119,13 +122,28 @@ def index_ready(backend):
     return False
 
 
+BACKENDS = {}
+
+
+def backend_named(name):
+    """The search backend `name`, made once per process and configuration: each
+    get_search_backend() makes a new engine client with a connection pool of its own, so
+    every search paid for a client and a new connection to the engine. Keyed by the process
+    too, so a worker forked from a process that searched never shares its sockets."""
+    key = (os.getpid(), name, repr(settings.WAGTAILSEARCH_BACKENDS.get(name)))
+    backend = BACKENDS.get(key)
+    if backend is None:
+        backend = BACKENDS[key] = get_search_backend(name)
+    return backend
+
+
 def search_backend():
     """(backend, degraded): the engine when it answers, else the database backend, which is
     kept up to date alongside it."""
-    backend = get_search_backend("default")
+    backend = backend_named("default")
     if not is_engine(backend) or engine_is_up(backend):
         return backend, False
-    return get_search_backend("database"), True
+    return backend_named("database"), True
 
 
 def with_fallback(run):
@@ -145,31 +163,26 @@ def with_fallback(run):
             cache.set("search:engine-up", False, ENGINE_CHECK_SECONDS)
         else:
             logger.warning("Search engine refused a request (%s); database answers it.", error)
-        return run(get_search_backend("database")), True
+        return run(backend_named("database")), True
 
 
 class Ranked:
-    """`pages` then the pages of `pks`, in that order, each page loaded only when a slice
-    shows it (the ranking looks at 50, a page shows 10: one query per page type shown)."""
+    """The pages of `pks`, in that order, each page loaded only when a slice shows it (the
+    ranking looks at 50, a page shows 10: one query per page type shown)."""
 
-    def __init__(self, pages, pks, queryset, approximate):
-        self.pages, self.pks, self.queryset, self.approximate = pages, pks, queryset, approximate
+    def __init__(self, pks, queryset, approximate):
+        self.pks, self.queryset, self.approximate = pks, queryset, approximate
 
     def __len__(self):
-        return len(self.pages) + len(self.pks)
+        return len(self.pks)
 
     def __getitem__(self, index):
-        items = (self.pages + self.pks)[index]
-        wanted = [item for item in items if isinstance(item, int)]
+        wanted = self.pks[index]
         loaded = {page.pk: page for page in self.queryset.filter(pk__in=wanted)}
         with_validity(list(loaded.values()))
         for pk in self.approximate & set(loaded):
             loaded[pk].approximate = True
-        return [
-            loaded.get(item) if isinstance(item, int) else item
-            for item in items
-            if not isinstance(item, int) or item in loaded
-        ]
+        return [loaded[pk] for pk in wanted if pk in loaded]
 
 
 class NumberFirst:
@@ -219,39 +232,60 @@ def with_validity(pages):
         LEGAL_TEXTS["validity"](pages)
 
 
-def search_pages(
-    query, queryset, backend, order_by_relevance=True, total=None, numbered=None, best=None
-):
-    """Search `queryset` (live, public pages) for `query`; documents named by number first,
-    then the best matches of every word in search/ranking.py's order, then the rest; when
-    they are less than a page, the best partial matches follow, marked `approximate`.
-    `numbered` saves looking them up again when the caller already has; `best`, the pks of
-    the engine's best results from section_counts(), saves asking again for them."""
+def ranking(query, queryset, backend, numbered=None, best=None):
+    """(pks of the pages of `queryset` named by number; the best RERANK other matches of
+    every word, in search/ranking.py's order; the best partial matches when these make less
+    than a page): pks only, so a view can remember them. `numbered` saves looking them up
+    again when the caller already has; `best`, the pks of the engine's best results from
+    section_counts(), saves asking again for them."""
     from search.ranking import RERANK, best_pks, partial_matches, rerank
 
     query = clean_query(query)
     if numbered is None:
         numbered = numbered_pages(query)
-    numbered = within(queryset, numbered)
-    others = queryset.exclude(pk__in=[p.pk for p in numbered])
+    named = [page.pk for page in within(queryset, numbered)]
+    if best is None:
+        best = best_pks(query, queryset.exclude(pk__in=named), backend, RERANK)
+    top = rerank(query, best[:RERANK], prefer_legal=True)
+    partial = []
+    if len(named) + len(top) < PAGE_SIZE:
+        partial = partial_matches(
+            query, queryset, backend, named + top, PAGE_SIZE - len(named) - len(top), True
+        )
+    return named, top, partial
+
+
+def search_pages(
+    query,
+    queryset,
+    backend,
+    order_by_relevance=True,
+    total=None,
+    numbered=None,
+    best=None,
+    ranked=None,
+):
+    """Search `queryset` (live, public pages) for `query`; documents named by number first,
+    then the best matches of every word in search/ranking.py's order, then the rest; when
+    they are less than a page, the best partial matches follow, marked `approximate`.
+    `ranked` is what ranking() gave for them (remembered by the view); `numbered` and
+    `best` as for ranking()."""
+    from search.ranking import RERANK
+
+    query = clean_query(query)
+    if numbered is None:
+        numbered = numbered_pages(query)
     if not order_by_relevance:
+        numbered = within(queryset, numbered)
+        others = queryset.exclude(pk__in=[p.pk for p in numbered])
         # Every word must match, on every backend (Wagtail's engine default is "or").
         rest = backend.search(query, others, operator="and", order_by_relevance=False)
         return NumberFirst(numbered, rest, total)
-    top = best[:RERANK] if best is not None else best_pks(query, others, backend, RERANK)
-    top = rerank(query, top, prefer_legal=True)
-    rest = others.none()
+    named, top, partial = ranked or ranking(query, queryset, backend, numbered, best)
+    rest = queryset.none()
     if len(top) >= RERANK:  # more matches than the ordered ones: the backend's order after
-        rest = backend.search(query, others.exclude(pk__in=top), operator="and")
-    found = len(numbered) + len(top)
-    partial = []
-    if found < PAGE_SIZE:
-        exclude = [p.pk for p in numbered] + top
-        partial = partial_matches(
-            query, queryset, backend, exclude, PAGE_SIZE - found, prefer_legal=True
-        )
-    with_validity(numbered)
-    first = Ranked(numbered, top + partial, queryset, set(partial))
+        rest = backend.search(query, queryset.exclude(pk__in=named + top), operator="and")
+    first = Ranked(named + top + partial, queryset, set(partial))
     if total is not None:
         total += len(partial)
     return NumberFirst(first, rest, total)
@@ -259,12 +293,19 @@ def search_pages(
 
 def filter_column(backend, model, name):
     """The engine's name for the filter field `name` of `model`'s search fields."""
+    return mapped_column(backend.mapping_class, model, name)
+
+
+@functools.cache
+def mapped_column(mapping_class, model, name):
+    # Fixed by the code: worked out once per process, not for every search (the registry
+    # asks for ten of them, each a walk through the model's search fields).
     from wagtail.search import index
 
     [field] = [
         f for f in model.search_fields if f.field_name == name and isinstance(f, index.FilterField)
     ]
-    return backend.mapping_class(model).get_field_column_name(field)
+    return mapping_class(model).get_field_column_name(field)
 
 
 def section_column(backend):

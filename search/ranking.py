@@ -29,7 +29,7 @@ NUMBER = re.compile(r"\d+/\d{4}|\d+/[a-zđ]", re.IGNORECASE)
 # What ranking needs to know of legal texts, registered by the app that keeps them in its
 # ready() (legal_docs/apps.py), so search imports no registry:
 # "names": () -> the names of document types and registry fields;
-# "facts": (pks) -> {pk: (number/symbol, type name, whether no longer in force)};
+# "facts": (pks) -> {pk: (title, number/symbol, type name, whether no longer in force)};
 # "validity": (pages) -> sets each legal document's validity, shown as its badge.
 LEGAL_TEXTS = {}
 
@@ -75,17 +75,18 @@ def title_match(title, query_words):
 
 def facts(pks):
     """{pk: (title with number and type, whether a legal document, whether no longer in
-    force)} for `pks`, in two queries."""
+    force)} for `pks`: one query for the legal documents, one more for the titles of any
+    other pages."""
     from wagtail.models import Page
 
-    titles = dict(Page.objects.filter(pk__in=pks).values_list("pk", "title"))
     legal = LEGAL_TEXTS["facts"](pks) if LEGAL_TEXTS else {}
-    found = {}
-    for pk, title in titles.items():
-        if pk in legal:
-            number, type_name, ended = legal[pk]
-            found[pk] = (f"{title} {type_name or ''} {number}", True, ended)
-        else:
+    found = {
+        pk: (f"{title} {type_name or ''} {number}", True, ended)
+        for pk, (title, number, type_name, ended) in legal.items()
+    }
+    others = [pk for pk in pks if pk not in legal]
+    if others:
+        for pk, title in Page.objects.filter(pk__in=others).values_list("pk", "title"):
             found[pk] = (title, False, False)
     return found
 
@@ -129,20 +130,47 @@ def best_pks(query, queryset, backend, limit, operator="and"):
 
 def partial_matches(query, queryset, backend, exclude, limit, prefer_legal=False):
     """The best `limit` pks of `queryset` (but `exclude`) holding more than half of the
-    query's words though not all: the most words first, then as rerank() orders. One
-    request for the candidates, one per word to count which each holds."""
+    query's words though not all: the most words first, then as rerank() orders."""
     query_words = list(dict.fromkeys(words(query)))[:MAX_WORDS]
     if len(query_words) < 2 or limit <= 0:
         return []
-    exclude = set(exclude)
-    found = best_pks(" ".join(query_words), queryset, backend, CANDIDATES, operator="or")
-    candidates = [pk for pk in found if pk not in exclude]
-    if not candidates:
-        return []
-    holding = Counter()
-    for word in query_words:
-        within = queryset.filter(pk__in=candidates)
-        holding.update(best_pks(word, within, backend, len(candidates)))
+    candidates, holding = words_held(query_words, queryset, backend, set(exclude))
     need = len(query_words) // 2 + 1
     kept = [pk for pk in candidates if holding[pk] >= need]
     return rerank(query, kept, prefer_legal, tiers=holding)[:limit]
+
+
+def words_held(query_words, queryset, backend, exclude):
+    """(the best CANDIDATES pks holding any of the words, but `exclude`; Counter {pk: how many
+    of the words it holds}). On the engine in one request: each word's own query rides along under its
+    name, in filter context (no score, so the order is the words' query alone), and the
+    engine names the ones each hit matched. On a database backend one query for the
+    candidates, then one per word among them."""
+    from search.engine import is_engine
+
+    if not is_engine(backend):
+        found = best_pks(" ".join(query_words), queryset, backend, CANDIDATES, operator="or")
+        candidates = [pk for pk in found if pk not in exclude]
+        holding = Counter()
+        for word in query_words if candidates else []:
+            within = queryset.filter(pk__in=candidates)
+            holding.update(best_pks(word, within, backend, len(candidates)))
+        return candidates, holding
+    results = backend.search(" ".join(query_words), queryset, operator="or")
+    body = {**engine_query_body(results), "track_total_hits": False}
+    named = [
+        {
+            "bool": {
+                "filter": [
+                    engine_query_body(backend.search(word, queryset, operator="and"))["query"]
+                ],
+                "_name": str(position),
+            }
+        }
+        for position, word in enumerate(query_words)
+    ]
+    body["query"] = {"bool": {"must": [body["query"]], "should": named}}
+    index = backend.get_index_for_model(queryset.model).name
+    hits = engine_search_pks(results, body, index, from_=0, size=CANDIDATES)["hits"]["hits"]
+    held = {int(hit["fields"]["pk"][0]): len(hit.get("matched_queries", [])) for hit in hits}
+    return [pk for pk in held if pk not in exclude], Counter(held)

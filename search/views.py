@@ -13,6 +13,7 @@ from portal.core.pages import PAGE_SIZE
 from search.engine import (
     clean_query,
     page_number,
+    ranking,
     remembered,
     search_pages,
     section_counts,
@@ -97,6 +98,17 @@ def search(request):
         # the counts.
         if section or not SORTS[sort] or request.GET.get("page", "1") != "1":
             best = None
+        ranked = ranked_degraded = None
+        if SORTS[sort]:
+            # The order of the best 50 and the partial matches, for every page of these
+            # words in this section: a repeated search asks no backend for them.
+            ranked, ranked_degraded = remembered(
+                f"ranked:{','.join(str(s.pk) for s in sections)}:{section.pk if section else ''}",
+                query,
+                lambda: with_fallback(
+                    lambda backend: ranking(query, queryset, backend, numbered, best)
+                ),
+            )
 
         def run(backend):
             results = search_pages(
@@ -106,7 +118,7 @@ def search(request):
                 order_by_relevance=SORTS[sort],
                 total=total,
                 numbered=numbered,
-                best=best,
+                ranked=ranked,
             )
             page = Paginator(results, PAGE_SIZE).get_page(
                 page_number(request.GET.get("page"), PAGE_SIZE)
@@ -125,7 +137,7 @@ def search(request):
             rows=[(result, snippet(page_text(result), query)) for result in page],
             all_sections_query=urlencode({"q": query, "sap_xep": sort}),
             facets=facets,
-            degraded=degraded or counts_degraded,
+            degraded=degraded or counts_degraded or ranked_degraded,
             filter_query=urlencode(
                 {"q": query, "sap_xep": sort, **({"muc": section.slug} if section else {})}
             ),

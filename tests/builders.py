@@ -32,6 +32,7 @@ from legal_docs.models import (
     LegalDocumentPage,
     LegalDocumentRelation,
     LegalField,
+    OnlineLevel,
     ProcedureIndexPage,
     ProcedurePage,
     Validity,
@@ -382,3 +383,27 @@ def standard_page(title="Chức năng, nhiệm vụ, quyền hạn", parent="gio
 def paragraph(html):
     """A paragraph block of an article's or page's body."""
     return {"type": "paragraph", "value": html}
+
+
+def procedures_index():
+    """/thu-tuc-hanh-chinh/, which setup_portal makes."""
+    return ProcedureIndexPage.objects.get(slug="thu-tuc-hanh-chinh")
+
+
+def procedure(
+    code="1.000894", title="Đăng ký khai tử có yếu tố nước ngoài", field="Hộ tịch", **overrides
+):
+    """A published administrative procedure with every field the editor requires."""
+    fields = {
+        "slug": f"thu-tuc-{code.replace('.', '-')}",
+        "implementing_agency": "Sở Tư pháp tỉnh Quảng Trị",
+        "online_level": OnlineLevel.FULL,
+        "processing_time": "03 ngày làm việc",
+        "dossier": "<p>Tờ khai</p>",
+        "steps": "<p>Nộp hồ sơ</p>",
+        "result": "Trích lục",
+    }
+    fields.update(overrides)
+    page = ProcedurePage(title=title, code=code, field=legal_field(field), **fields)
+    add_live_child(procedures_index(), page)
+    return publish(page)

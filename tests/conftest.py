@@ -3,7 +3,6 @@ import os
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from playwright.sync_api import sync_playwright
@@ -132,7 +131,7 @@ def make_user(db):
             email="nguoidung@example.vn",
             password=PASSWORD,
         )
-        user.groups.add(Group.objects.get(name=group_name))
+        user.groups.add(roles.group(group_name))
         return user
 
     return make

@@ -1,4 +1,4 @@
-"""Imports go down the layers only (README, Layout): the foundation (portal/core/ and the
+"""Imports go down the layers only (docs/architecture.md, Layers): the foundation (portal/core/ and the
 portal app's models) imports no app; home imports the foundation; search and workflow the
 foundation and home; legal_docs those and search and workflow; the rest of portal (settings,
 urls, reports, the commands and demo that compose the site) anything. Read from the source

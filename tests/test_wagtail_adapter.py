@@ -103,3 +103,13 @@ def test_the_engine_body_and_a_search_for_pks_only(portal):
     index = backend.get_index_for_model(SectionPage).name
     hits = wagtail_adapter.engine_search_pks(results, body, index, from_=0, size=10)
     assert [int(hit["fields"]["pk"][0]) for hit in hits["hits"]["hits"]][:1] == [section.pk]
+
+
+def test_every_listing_xlsx_is_written_by_the_portal_with_a_named_sheet():
+    # Replaced at start-up (portal/apps.py); a second replacement changes nothing. The body
+    # replaced is Wagtail's write_xlsx: ExcelDateFormatter must still exist for it.
+    written = SpreadsheetExportMixin.write_xlsx
+    assert written.wrapped_by_portal
+    wagtail_adapter.replace_listing_xlsx_writer(print)
+    assert SpreadsheetExportMixin.write_xlsx is written
+    assert wagtail_adapter.excel_date_format()

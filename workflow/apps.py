@@ -17,6 +17,7 @@ class WorkflowConfig(AppConfig):
         from workflow.models import BoardReviewTaskState
 
         pre_save.connect(guard.check_page, dispatch_uid="workflow.guard.page")
+        pre_save.connect(guard.keep_publication, dispatch_uid="workflow.guard.publication")
         pre_save.connect(
             guard.check_revision, sender=Revision, dispatch_uid="workflow.guard.revision"
         )

@@ -5,12 +5,13 @@ possible."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState
 
-from portal.core.roles import BOARD, OPERATORS
+from home.models import ArticleIndexPage, ArticlePage
+from portal.core.components import RequestComponent
+from portal.core.roles import BOARD, CONTRIBUTORS, OPERATORS, user_has_role, users_with_role
+from workflow import review
 from workflow.models import BoardReviewTask, ForcePublication
 
 OVERDUE_AFTER_WORKING_DAYS = 2
@@ -43,10 +44,12 @@ def review_queue(now=None):
     rows = []
     for state in states:
         waited = working_days_since(state.started_at, now)
+        page = state.revision.content_object
         rows.append(
             {
                 "title": state.revision.object_str,
                 "page_id": state.workflow_state.object_id,
+                "comparison": review.comparison(page, state) if page else None,
                 "submitted_by": state.workflow_state.requested_by,
                 "submitted_at": state.started_at,
                 "working_days": waited,
@@ -57,16 +60,13 @@ def review_queue(now=None):
 
 
 def active_board_members():
-    return get_user_model().objects.filter(is_active=True, groups__name=BOARD).distinct().count()
+    return users_with_role(BOARD).filter(is_active=True).count()
 
 
-class ModerationPanel(Component):
+class ModerationPanel(RequestComponent):
     name = "board_moderation"
     order = 40
     template_name = "workflow/dashboard_panel.html"
-
-    def __init__(self, request):
-        self.request = request
 
     def get_context_data(self, parent_context=None):
         user = self.request.user
@@ -76,10 +76,31 @@ class ModerationPanel(Component):
             "force_publications": ForcePublication.objects.filter(confirmed_at__isnull=True)
             .select_related("page", "published_by")
             .order_by("published_at"),
-            "can_confirm": user.groups.filter(name=BOARD).exists(),
+            "can_confirm": user_has_role(user, BOARD),
             "user": user,
         }
 
 
 def sees_moderation_panel(user):
-    return user.is_superuser or user.groups.filter(name__in=[BOARD, OPERATORS]).exists()
+    return user.is_superuser or user_has_role(user, BOARD, OPERATORS)
+
+
+class WritePanel(RequestComponent):
+    """Where a contributor starts: a new article in each section they may write in."""
+
+    name = "write_article"
+    order = 30
+    template_name = "workflow/write_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        user = self.request.user
+        indexes = [
+            index
+            for index in ArticleIndexPage.objects.order_by("path")
+            if index.permissions_for_user(user).can_add_subpage()
+        ]
+        return {"indexes": indexes, "model": ArticlePage._meta}
+
+
+def sees_write_panel(user):
+    return user_has_role(user, CONTRIBUTORS, OPERATORS)

@@ -6,7 +6,6 @@ email address, so the demo sends no mail."""
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import TaskState
 
@@ -16,9 +15,10 @@ from workflow.models import RoyaltyGenre, RoyaltyPeriod
 from workflow.royalties import month_period
 
 PEOPLE = [
-    ("ctv.lethithu", "Lê Thị", "Thu", roles.CONTRIBUTORS),
-    ("bbt.nguyenvanhai", "Nguyễn Văn", "Hải", roles.BOARD),
-    ("bbt.tranminhduc", "Trần Minh", "Đức", roles.BOARD),
+    # (sign-in name, given name, family and middle names, role): portal/core/people.py
+    ("ctv.lethithu", "Thu", "Lê Thị", roles.CONTRIBUTORS),
+    ("bbt.nguyenvanhai", "Hải", "Nguyễn Văn", roles.BOARD),
+    ("bbt.tranminhduc", "Đức", "Trần Minh", roles.BOARD),
 ]
 # Demo figure, not the rate of Decision 04/QĐ-STP: the board sets the real one.
 DEMO_POINT_VALUE = 85_000
@@ -78,7 +78,7 @@ def demo_people():
         if created:
             user.set_unusable_password()
             user.save()
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(roles.group(group))
         people[group] = people.get(group, []) + [user]
     return people
 

@@ -4,11 +4,10 @@ modal's data back through JSON before the task acts on it."""
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.roles import ALL_GROUPS
+from portal.core.roles import CONTRIBUTORS, OPERATORS, users_with_role
 from workflow.models import RoyaltyGenre
 from workflow.models.moderation import RejectionGround
 from workflow.models.royalties import frame_message, points_text
@@ -46,12 +45,15 @@ def genre_choices():
     ]
 
 
+# Staff who write items (Art. 11.3): the board, directors and office review, lead and answer.
+WRITERS = [CONTRIBUTORS, OPERATORS]
+
+
 def staff_choices():
     staff = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=ALL_GROUPS)
-        .distinct()
-        .order_by("first_name", "username")
+        users_with_role(*WRITERS)
+        .filter(is_active=True)
+        .order_by("first_name", "last_name", "username")
     )
     return [("", _("The submitter"))] + [
         (str(u.pk), u.get_full_name() or u.get_username()) for u in staff
@@ -122,8 +124,18 @@ class ApprovalForm(DecisionForm):
         return self.lines
 
     def author_lines(self):
-        columns = ("genre", "points", "user", "name", "unit")
-        return [[self[f"{c}_{i}"] for c in columns] for i in range(1, AUTHOR_LINES + 1)]
+        """Per author, (label, field) of the line, for the modal's one box per author."""
+        columns = [
+            ("genre", _("Genre")),
+            ("points", _("Points")),
+            ("user", _("Staff author")),
+            ("name", _("Or an outside author")),
+            ("unit", _("Unit")),
+        ]
+        return [
+            [(label, self[f"{name}_{i}"]) for name, label in columns]
+            for i in range(1, AUTHOR_LINES + 1)
+        ]
 
 
 class ApprovalWithCommentForm(ApprovalForm):

@@ -63,6 +63,29 @@ def check_page(sender, instance, raw=False, update_fields=None, **kwargs):
     raise refusal()
 
 
+# What the approval (or an operator's publication) set on the page row, which a save of a copy
+# loaded before it must not undo.
+PUBLICATION_FIELDS = ("live", "live_revision_id", "first_published_at", "last_published_at")
+
+
+def keep_publication(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Wagtail's editor saves a page that is not live with the whole row, so an autosave or a
+    "save draft" of a copy loaded just before the board's approval would write `live = False`
+    back over it. A copy that has not seen the latest publication (its `last_published_at`
+    differs) takes the publication from the database; an unpublish starts from a copy that
+    has seen it, and goes through."""
+    from wagtail.models import Page
+
+    if raw or update_fields is not None or not isinstance(instance, Page):
+        return
+    if instance.live or instance._state.adding:
+        return
+    now = Page.objects.filter(pk=instance.pk, live=True).values(*PUBLICATION_FIELDS).first()
+    if now and now["last_published_at"] != instance.last_published_at:
+        for field, value in now.items():
+            setattr(instance, field, value)
+
+
 def check_revision(sender, instance, raw=False, update_fields=None, **kwargs):
     from wagtail.models import Revision
 
@@ -77,3 +100,12 @@ def check_revision(sender, instance, raw=False, update_fields=None, **kwargs):
         if before and before[0] == instance.approved_go_live_at:
             return
     raise refusal()
+
+
+def bulk_action_refused(model, action_type):
+    """Bulk publishing would bypass the board, and bulk unpublishing the written reason: the
+    actions are refused (workflow/wagtail_hooks.py) and so never offered (the bulk-action
+    footer's template)."""
+    from wagtail.models import Page
+
+    return action_type in ("publish", "unpublish") and issubclass(model, Page)

@@ -10,10 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from wagtail.log_actions import log
-from wagtail.models import Site
 
-from portal.core import spreadsheets
-from portal.core.models import PortalSettings
+from portal.core import sites, spreadsheets
 from workflow.models import RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod
 
 
@@ -58,7 +56,9 @@ def record_approval(task_state, user, lines):
     page = task_state.revision.content_object
     period = month_period(timezone.localdate(), user)
     submitter_id = task_state.workflow_state.requested_by_id
-    agency = PortalSettings.for_site(Site.objects.get(is_default_site=True)).agency_name
+    # The agency the page is published for (its site's settings), not the install's first.
+    site = page.get_site() or sites.default_site()
+    agency = sites.portal_settings(site).agency_name
     entries = []
     for line in lines:
         user_id = line["user_id"] or (None if line["author_name"] else submitter_id)

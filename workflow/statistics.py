@@ -58,10 +58,10 @@ def new_items(lo, hi):
     )
 
 
-def publishing(start, end):
+def publishing(start, end, site=None):
     lo, hi = bounds(start, end)
     items = new_items(lo, hi)
-    titles = sections()
+    titles = sections(site)
     per_section = counted(items.annotate(section=section_prefix()), "section")
     per_type = counted(items, "content_type")
     per_owner = counted(items, "owner")

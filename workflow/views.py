@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from portal.core.audit import record
-from portal.core.roles import BOARD
+from portal.core.roles import BOARD, user_has_role
 from workflow import royalties
 from workflow.forms import ReasonForm
 from workflow.guard import authorised
@@ -58,7 +58,7 @@ def force_publish(request, page_id):
 
 @require_POST
 def confirm_force_publication(request, pk):
-    if not request.user.groups.filter(name=BOARD).exists():
+    if not user_has_role(request.user, BOARD):
         raise PermissionDenied
     with transaction.atomic():
         item = get_object_or_404(ForcePublication.objects.select_for_update(), pk=pk)

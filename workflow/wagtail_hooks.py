@@ -4,7 +4,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.action_menu import (
+    ActionMenuItem,
+    CancelWorkflowMenuItem,
+    SubmitForModerationMenuItem,
+)
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -12,9 +16,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.core.redirects import next_url
-from workflow import deletion, views
-from workflow.dashboard import ModerationPanel, sees_moderation_panel
+from workflow import deletion, review, views
+from workflow.dashboard import (
+    ModerationPanel,
+    WritePanel,
+    sees_moderation_panel,
+    sees_write_panel,
+)
 from workflow.forms import ReasonForm
+from workflow.guard import bulk_action_refused
 from workflow.models import RoyaltyEntry, RoyaltyGenre, RoyaltyPeriod
 from workflow.models.moderation import APPROVE_LABEL, editor_request
 from workflow.models.royalties import closed_message
@@ -28,6 +38,53 @@ def remove_publish_button(menu_items, request, context):
     for item in menu_items:
         if item.name == "approve":
             item.label = APPROVE_LABEL  # Wagtail appends its own "and Publish"
+
+
+# The first item is the footer's visible button; the others wait in its drop-up.
+DECISIONS_FIRST = ["approve", "reject", "approve_with_comment"]
+
+
+class ResubmitMenuItem(SubmitForModerationMenuItem):
+    label = gettext_lazy("Resubmit for review")
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["label"] = self.label  # not Wagtail's "Resubmit to <task name>"
+        return context
+
+
+class WithdrawMenuItem(CancelWorkflowMenuItem):
+    label = gettext_lazy("Withdraw from review (keep as draft)")
+
+
+@hooks.register("construct_page_action_menu")
+def put_the_next_step_first(menu_items, request, context):
+    """The board's decisions lead the menu of a page they can decide on; after a rejection
+    the author's one next step, "Resubmit for review", leads and the rest say what they do."""
+    page = context.get("page")
+    state = page.current_workflow_state if page is not None and page.pk else None
+    if state is None:
+        return
+    if state.status == state.STATUS_NEEDS_CHANGES:
+        # One task in the workflow: restarting it is the same as resubmitting, a third
+        # look-alike choice.
+        menu_items[:] = [
+            ResubmitMenuItem(order=item.order)
+            if item.name == "action-submit"
+            else WithdrawMenuItem(order=item.order)
+            if item.name == "action-cancel-workflow"
+            else item
+            for item in menu_items
+            if item.name != "action-restart-workflow"
+        ]
+        menu_items.sort(key=lambda item: item.name != "action-submit")
+    else:
+        menu_items[:] = [
+            WithdrawMenuItem(order=item.order) if item.name == "action-cancel-workflow" else item
+            for item in menu_items
+        ]
+        rank = {name: i for i, name in enumerate(DECISIONS_FIRST)}
+        menu_items.sort(key=lambda item: rank.get(item.name, len(rank)))
 
 
 class ForcePublishMenuItem(ActionMenuItem):
@@ -75,6 +132,11 @@ def refuse_direct_publish(request, page):
 def remember_the_editor_request(request, page):
     if request.method == "POST":
         editor_request.set(request)
+
+
+@hooks.register("after_edit_page")
+def say_what_the_board_decided(request, page):
+    review.replace_update_message(request)
 
 
 @hooks.register("before_edit_page")
@@ -125,7 +187,7 @@ def refuse_live_copies(request, page):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_publishing(request, action_type, objects, action_class_instance):
-    if action_type in ("publish", "unpublish") and objects and isinstance(objects[0], Page):
+    if objects and bulk_action_refused(type(objects[0]), action_type):
         messages.error(
             request,
             _(
@@ -171,7 +233,11 @@ def log_unpublish_reason(request, page):
 @hooks.register("construct_homepage_panels")
 def add_moderation_panel(request, panels):
     if sees_moderation_panel(request.user):
+        # The board's queue replaces Wagtail's "awaiting your review": the same items twice.
+        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
         panels.insert(0, ModerationPanel(request))
+    if sees_write_panel(request.user):
+        panels.insert(0, WritePanel(request))
 
 
 @hooks.register("register_admin_urls")

@@ -8,12 +8,14 @@ from home.models.pages import (
     DisclosureCatalogPage,
     DisclosureMixin,
     FeedbackPage,
+    HomeFeaturedItem,
     HomePage,
     PortalPage,
     PortalPageForm,
     SectionPage,
     StandardPage,
     disclosure_page_models,
+    register_home_context,
 )
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "DisclosureMixin",
     "Feedback",
     "FeedbackPage",
+    "HomeFeaturedItem",
     "HomePage",
     "OrganisationPage",
     "Person",
@@ -35,4 +38,5 @@ __all__ = [
     "StandardPage",
     "Unit",
     "disclosure_page_models",
+    "register_home_context",
 ]

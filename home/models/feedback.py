@@ -22,6 +22,12 @@ class Feedback(models.Model):
         ANSWERED = "answered", _("Answered")
 
     received_at = models.DateTimeField(_("received at"), default=timezone.now, editable=False)
+    # GY-2026-000123: given to the sender on the thank-you page and in the acknowledgement,
+    # quoted when they call the office. Made from the year and the row's own number, so
+    # the row has none for a moment: null, not "", keeps the unique constraint meaningful.
+    reference = models.CharField(  # noqa: DJ001
+        _("reference number"), max_length=20, unique=True, null=True, editable=False
+    )
     name = models.CharField(_("name"), max_length=150)
     contact = models.CharField(
         _("email or phone"), max_length=150, help_text=_("Where the office can answer you.")
@@ -34,6 +40,9 @@ class Feedback(models.Model):
     )
     answer = models.TextField(_("answer"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, editable=False)
+    answer_mailed_at = models.DateTimeField(
+        _("answer emailed at"), null=True, blank=True, editable=False
+    )
     publish_answer = models.BooleanField(
         _("publish as Q&A"),
         default=False,
@@ -45,6 +54,7 @@ class Feedback(models.Model):
     panels = [
         MultiFieldPanel(
             [
+                FieldPanel("reference", read_only=True),
                 FieldRowPanel(
                     [FieldPanel("name", read_only=True), FieldPanel("contact", read_only=True)]
                 ),
@@ -72,6 +82,25 @@ class Feedback(models.Model):
         if self.status == self.Status.ANSWERED and self.answered_at is None:
             self.answered_at = timezone.now()
         super().save(*args, **kwargs)
+        if self.reference is None:
+            self.reference = reference_for(self)
+            Feedback.objects.filter(pk=self.pk).update(reference=self.reference)
+        if self.answer_to_mail():
+            # Here, not at the top: the mail module reads the site settings' models.
+            from home import mail
+
+            mail.send_answer.enqueue(self.pk)
+
+    def answer_to_mail(self):
+        """Answered, to an email address, and not mailed yet."""
+        from home.contacts import is_email
+
+        return (
+            self.status == self.Status.ANSWERED
+            and self.answer.strip()
+            and self.answer_mailed_at is None
+            and is_email(self.contact)
+        )
 
     def clean(self):
         if self.status == self.Status.ANSWERED and not self.answer.strip():
@@ -80,3 +109,7 @@ class Feedback(models.Model):
             raise ValidationError(
                 {"publish_answer": _("Only an answered message can be published.")}
             )
+
+
+def reference_for(feedback):
+    return f"GY-{timezone.localtime(feedback.received_at).year}-{feedback.pk:06d}"

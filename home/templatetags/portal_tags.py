@@ -40,3 +40,12 @@ def breadcrumbs(context):
 def citation(context, page):
     # Each page type knows what Art. 11.2 asks to cite for it.
     return {"text": page.get_citation(context["request"])}
+
+
+@register.filter
+def at(sequence, index):
+    """The item at `index`, or "" past the end: a table cell's column heading."""
+    try:
+        return sequence[index] or ""
+    except (IndexError, TypeError, KeyError):
+        return ""

@@ -5,6 +5,7 @@ from legal_docs.models.pages import (
     LegalDocumentPage,
     LegalDocumentRelation,
     Source,
+    relation_problems,
 )
 from legal_docs.models.procedures import OnlineLevel, ProcedureIndexPage, ProcedurePage
 from legal_docs.models.taxonomies import DocumentType, IssuingAuthority, LegalField
@@ -27,4 +28,5 @@ __all__ = [
     "Source",
     "Validity",
     "annotate_validity",
+    "relation_problems",
 ]

@@ -19,11 +19,16 @@ from home.models import DisclosureMixin, PortalPage
 from legal_docs import exchange, extraction
 from legal_docs.jsonld import legislation
 from legal_docs.models.validity import (
+    ACTING,
+    GROUPS,
     INVERSE_LABELS,
+    PARTIAL,
+    SUSPENDING,
     TERMINATING,
     RelationType,
     Validity,
     annotate_validity,
+    today,
     validity_on,
 )
 from legal_docs.numbering import (
@@ -129,7 +134,7 @@ class LegalDocumentPage(PortalPage):
     signer_position = models.CharField(_("signer position"), max_length=255, blank=True)
     fields = ParentalManyToManyField("legal_docs.LegalField", verbose_name=_("fields"), blank=True)
     scope = models.CharField(
-        _("scope"), max_length=255, blank=True, help_text=_("E.g. nationwide, Quảng Trị province.")
+        _("scope"), max_length=255, blank=True, help_text=_("E.g. nationwide, or the province.")
     )
     source = models.CharField(
         _("source"), max_length=32, choices=Source.choices, default=Source.DEPARTMENT
@@ -137,6 +142,11 @@ class LegalDocumentPage(PortalPage):
     gazette_number = models.CharField(_("Official Gazette number"), max_length=64, blank=True)
     gazette_date = models.DateField(_("Official Gazette date"), null=True, blank=True)
     national_database_url = models.URLField(_("link in the national legal database"), blank=True)
+    consolidated_url = models.URLField(
+        _("link to the consolidated text"),
+        blank=True,
+        help_text=_("The văn bản hợp nhất of this document, e.g. on vbpl.vn."),
+    )
     full_text = RichTextField(_("full text"), blank=True)
     validity_override = models.CharField(
         _("validity set by hand"),
@@ -152,6 +162,13 @@ class LegalDocumentPage(PortalPage):
     # The day the first published document replacing or repealing this one takes effect, kept
     # by legal_docs/termination.py so listings compute validity from this row alone.
     terminated_on = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    # Likewise the suspensions in full and in part (last day inclusive, open while "until
+    # decided") and the first day a provision ends (repealed in part or ended in part).
+    suspended_from = models.DateField(null=True, blank=True, editable=False)
+    suspended_until = models.DateField(null=True, blank=True, editable=False)
+    partly_suspended_from = models.DateField(null=True, blank=True, editable=False)
+    partly_suspended_until = models.DateField(null=True, blank=True, editable=False)
+    partly_ended_on = models.DateField(null=True, blank=True, editable=False)
 
     search_fields = PortalPage.search_fields + [
         index.SearchField("number_symbol", boost=10),
@@ -172,6 +189,11 @@ class LegalDocumentPage(PortalPage):
         index.FilterField("field_ids", type="IntegerField"),
         index.FilterField("expiry_date"),
         index.FilterField("terminated_on"),
+        index.FilterField("suspended_from"),
+        index.FilterField("suspended_until"),
+        index.FilterField("partly_suspended_from"),
+        index.FilterField("partly_suspended_until"),
+        index.FilterField("partly_ended_on"),
         index.FilterField("validity_override"),
     ]
 
@@ -202,6 +224,7 @@ class LegalDocumentPage(PortalPage):
                 FieldPanel("source"),
                 FieldRowPanel([FieldPanel("gazette_number"), FieldPanel("gazette_date")]),
                 FieldPanel("national_database_url"),
+                FieldPanel("consolidated_url"),
             ],
             heading=_("Source and synchronisation"),
         ),
@@ -295,7 +318,8 @@ class LegalDocumentPage(PortalPage):
         # terminated_on belongs to the registry, not to a revision: an old draft must not
         # bring back a date (or its absence) that relations have changed since.
         page = super().with_content_json(content)
-        page.terminated_on = self.terminated_on
+        for name in SUMMED_UP:
+            setattr(page, name, getattr(self, name))
         return page
 
     def save(self, *args, **kwargs):
@@ -346,13 +370,55 @@ class LegalDocumentPage(PortalPage):
         )
 
     def relation_rows(self):
-        """Both directions, as citizens read them: 'amends X' and 'amended by Y'."""
-        rows = [(relation.get_relation_type_display(), relation) for relation in self.relation_list]
-        rows += [
-            (INVERSE_LABELS[RelationType(relation.relation_type)], relation.as_inverse())
-            for relation in self.incoming_relations
-        ]
+        """Both directions, as citizens read them: 'amends X' and 'amended by Y', each relation
+        with `effect`, the day it takes effect (its own date, else its source's)."""
+        rows = []
+        for relation in self.relation_list:
+            relation.effect = relation.effective_date or self.effective_date
+            rows.append((relation.get_relation_type_display(), relation))
+        for relation in self.incoming_relations:
+            inverse = relation.as_inverse()
+            rows.append((INVERSE_LABELS[RelationType(relation.relation_type)], inverse))
         return rows
+
+    def relation_diagram(self):
+        """The lược đồ: [(heading, rows)] grouped as vbpl.vn groups them, each type's two
+        directions side by side, only the groups that hold a document."""
+        outgoing, incoming = {}, {}
+        for label, relation in self.relation_rows():
+            side = incoming if relation.incoming else outgoing
+            side.setdefault(relation.relation_type, []).append((label, relation))
+        groups = []
+        for relation_type in RelationType:
+            mine, theirs = GROUPS[relation_type]
+            if mine == theirs:  # a relation that reads the same both ways: one group
+                rows = outgoing.get(relation_type, []) + incoming.get(relation_type, [])
+                groups += [(mine, rows)] if rows else []
+                continue
+            if relation_type in outgoing:
+                groups.append((mine, outgoing[relation_type]))
+            if relation_type in incoming:
+                groups.append((theirs, incoming[relation_type]))
+        return groups
+
+    def validity_notes(self, on=None):
+        """The suspensions and partial endings in effect on `on` (today), with the provisions
+        concerned: what the badge alone cannot say."""
+        on = on or today()
+        notes = []
+        for label, relation in self.relation_rows():
+            if not relation.incoming or relation.relation_type not in [*SUSPENDING, *PARTIAL]:
+                continue
+            if relation.effect is None or relation.effect > on:
+                continue
+            if (
+                relation.relation_type in SUSPENDING
+                and relation.end_date
+                and relation.end_date < on
+            ):
+                continue
+            notes.append((label, relation))
+        return notes
 
     def validity_history(self):
         events = []
@@ -360,25 +426,26 @@ class LegalDocumentPage(PortalPage):
             events.append((self.issue_date, gettext("Issued")))
         if self.effective_date:
             events.append((self.effective_date, gettext("Takes effect")))
-        for relation in self.incoming_relations:
-            other = relation.page
-            when = other.effective_date or other.issue_date
+        for label, relation in self.relation_rows():
+            if not relation.incoming:
+                continue
+            values = {"relation": label, "document": relation.target.number_symbol}
             if relation.relation_type in TERMINATING:
-                label = gettext("Ceases to be in force: %(relation)s %(document)s")
-            elif relation.relation_type == RelationType.AMENDS:
-                label = gettext("%(relation)s %(document)s")
+                text = gettext("Ceases to be in force: %(relation)s %(document)s") % values
+            elif relation.relation_type in [RelationType.AMENDS, *ACTING]:
+                text = gettext("%(relation)s %(document)s") % values
             else:
                 continue
-            events.append(
-                (
-                    when,
-                    label
-                    % {
-                        "relation": INVERSE_LABELS[RelationType(relation.relation_type)],
-                        "document": other.number_symbol,
-                    },
+            if relation.provisions:
+                text = f"{text} ({relation.provisions})"
+            events.append((relation.effect or relation.target.issue_date, text))
+            if relation.relation_type in SUSPENDING and relation.end_date:
+                events.append(
+                    (
+                        relation.end_date,
+                        gettext("Last day of the suspension by %s") % values["document"],
+                    )
                 )
-            )
         if self.expiry_date:
             events.append((self.expiry_date, gettext("Expires")))
         if self.validity_override:
@@ -415,6 +482,17 @@ class LegalDocumentPage(PortalPage):
         return context
 
 
+# The dates legal_docs/termination.py keeps from the relations acting on a document.
+SUMMED_UP = [
+    "terminated_on",
+    "suspended_from",
+    "suspended_until",
+    "partly_suspended_from",
+    "partly_suspended_until",
+    "partly_ended_on",
+]
+
+
 def linked(name):
     """The columns a relation and the document at its other end (`name`) show: a page's link,
     number, summary and dates, not its full text (fewer columns to fetch and to compile)."""
@@ -422,6 +500,7 @@ def linked(name):
     fields += ["issue_date", "effective_date", "document_type"]
     own = ["relation_type", "sort_order", "page", "target"]
     own += ["external_number", "external_title", "external_url"]
+    own += ["effective_date", "end_date", "provisions"]
     return own + [f"{name}__{field}" for field in fields]
 
 
@@ -468,25 +547,72 @@ class LegalDocumentRelation(Orderable):
     )
     external_title = models.CharField(_("title of an outside document"), max_length=500, blank=True)
     external_url = models.URLField(_("link to an outside document"), blank=True)
+    effective_date = models.DateField(
+        _("takes effect on"),
+        null=True,
+        blank=True,
+        help_text=_("Leave blank when it takes effect with this document."),
+    )
+    end_date = models.DateField(
+        _("suspended until"),
+        null=True,
+        blank=True,
+        help_text=_("A suspension's last day; leave blank for “until decided”."),
+    )
+    provisions = models.CharField(
+        _("provisions concerned"),
+        max_length=500,
+        blank=True,
+        help_text=_("For a relation in part, e.g. Điều 5; khoản 2 Điều 7."),
+    )
 
     panels = [
         FieldPanel("relation_type"),
         FieldPanel("target"),
         FieldRowPanel([FieldPanel("external_number"), FieldPanel("external_title")]),
         FieldPanel("external_url"),
+        FieldRowPanel([FieldPanel("effective_date"), FieldPanel("end_date")]),
+        FieldPanel("provisions"),
     ]
 
+    incoming = False  # seen from its target (as_inverse)
+
     def clean(self):
-        if not self.target_id and not (self.external_number or self.external_title):
-            raise ValidationError(
-                _(
-                    "Choose a document in the registry, or give the number and title of an outside document."
-                )
-            )
+        problems = relation_problems(self)
+        if problems:
+            raise ValidationError(problems)
 
     def as_inverse(self):
         """The same relation seen from its target: points back at the source page."""
-        return LegalDocumentRelation(
+        inverse = LegalDocumentRelation(
             relation_type=self.relation_type,
             target=self.page,
+            effective_date=self.effective_date,
+            end_date=self.end_date,
+            provisions=self.provisions,
         )
+        inverse.incoming = True
+        inverse.effect = self.effective_date or self.page.effective_date
+        return inverse
+
+
+def relation_problems(relation):
+    """{field: message} of what is wrong with a relation, for the admin's form and imports."""
+    problems = {}
+    if not relation.target_id and not (relation.external_number or relation.external_title):
+        problems["target"] = _(
+            "Choose a document in the registry, or give the number and title of an outside document."
+        )
+    if relation.relation_type in PARTIAL and not relation.provisions.strip():
+        problems["provisions"] = _(
+            "Name the provisions concerned (e.g. Điều 5; khoản 2 Điều 7) of a relation in part."
+        )
+    if relation.end_date and relation.relation_type not in SUSPENDING:
+        problems["end_date"] = _("Only a suspension has a last day.")
+    elif (
+        relation.end_date
+        and relation.effective_date
+        and relation.end_date < relation.effective_date
+    ):
+        problems["end_date"] = _("The suspension cannot end before it takes effect.")
+    return problems

@@ -113,9 +113,10 @@ def per_month(queryset, field, total=None):
     }
 
 
-def sections():
-    """{tree path of a top-level section: its title}, for the default site."""
-    home = Site.objects.get(is_default_site=True).root_page
+def sections(site=None):
+    """{tree path of a top-level section: its title}, for the site (by default the default
+    site, for commands without a request)."""
+    home = (site or Site.objects.get(is_default_site=True)).root_page
     pages = Page.objects.descendant_of(home).filter(depth=SECTION_DEPTH)
     return dict(pages.values_list("path", "title"))
 

@@ -1,20 +1,46 @@
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from portal.core import profile
+
+
+# A new site's settings start from the agency profile (profiles/, portal/core/profile.py).
+def default_agency_name():
+    return profile.current().name
+
+
+def default_managing_agency():
+    return profile.current().managing_agency
+
+
+def default_responsible_position():
+    return profile.current().responsible_position
+
+
+def default_domain():
+    return profile.current().domain
+
+
+def default_place():
+    return profile.current().place
+
+
+def default_report_symbol():
+    return profile.current().report_symbol
 
 
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
     """Who runs the site and who answers for it: the footer and every citation read these."""
 
-    agency_name = models.CharField(
-        _("agency name"), max_length=255, default="Sở Tư pháp tỉnh Quảng Trị"
-    )
+    agency_name = models.CharField(_("agency name"), max_length=255, default=default_agency_name)
     managing_agency = models.CharField(
         _("managing agency"),
         max_length=255,
-        default="Ủy ban nhân dân tỉnh Quảng Trị",
+        default=default_managing_agency,
         help_text=_("The agency that owns the site, shown above the agency name."),
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -28,13 +54,66 @@ class PortalSettings(BaseSiteSetting):
         help_text=_("The director who answers for the content (Art. 6.3 of the regulation)."),
     )
     responsible_position = models.CharField(
-        _("position of the person responsible"), max_length=255, default="Giám đốc Sở Tư pháp"
+        _("position of the person responsible"),
+        max_length=255,
+        default=default_responsible_position,
     )
     domain = models.CharField(
         _("domain"),
         max_length=255,
-        default="sotp.quangtri.gov.vn",
+        default=default_domain,
         help_text=_("The public domain name of the site, without https://"),
+    )
+    hotline = models.CharField(
+        _("hotline"),
+        max_length=64,
+        blank=True,
+        help_text=_("Shown first on the home page; the phone number is shown when empty."),
+    )
+    public_services_url = models.URLField(
+        _("public-service portal"),
+        blank=True,
+        help_text=_(
+            "The province's public-service portal, where citizens file procedures online; "
+            "the national one (https://dichvucong.gov.vn) is linked when empty."
+        ),
+    )
+    regulation_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("the site's regulation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page with the site's operating regulation, linked from the footer."),
+    )
+
+    # The printable report, in the form of Nghị định 30/2020/NĐ-CP (portal/reports.py).
+    report_place = models.CharField(
+        _("place on reports"),
+        max_length=100,
+        default=default_place,
+        help_text=_('Before the date: "<place>, ngày … tháng … năm …".'),
+    )
+    report_symbol = models.CharField(
+        _("symbol of reports"),
+        max_length=50,
+        default=default_report_symbol,
+        help_text=_('After the number: "Số: 12/BC-STP".'),
+    )
+    report_signer_title = models.CharField(
+        _("title of the signer of reports"), max_length=100, default="GIÁM ĐỐC"
+    )
+    report_signer_name = models.CharField(
+        _("name of the signer of reports"),
+        max_length=150,
+        blank=True,
+        help_text=_("Empty: the person responsible for the content."),
+    )
+    report_recipients = models.TextField(
+        _("recipients of reports"),
+        default="- UBND tỉnh (để báo cáo);\n- Ban Giám đốc Sở;\n- Lưu: VT, VP.",
+        help_text=_('One per line, under "Nơi nhận".'),
     )
 
     panels = [
@@ -43,22 +122,64 @@ class PortalSettings(BaseSiteSetting):
             heading=_("Agency"),
         ),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
+            [
+                FieldPanel("address"),
+                FieldPanel("hotline"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+                FieldPanel("public_services_url"),
+            ],
             heading=_("Contact"),
         ),
+        FieldPanel("regulation_page"),
         MultiFieldPanel(
             [FieldPanel("responsible_person"), FieldPanel("responsible_position")],
             heading=_("Responsible for the content"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("report_place"),
+                FieldPanel("report_symbol"),
+                FieldPanel("report_signer_title"),
+                FieldPanel("report_signer_name"),
+                FieldPanel("report_recipients"),
+            ],
+            heading=_("Printed reports"),
         ),
     ]
 
     class Meta:
         verbose_name = _("portal settings")
 
+    NATIONAL_PUBLIC_SERVICES = "https://dichvucong.gov.vn"
+
+    @property
+    def public_services(self):
+        return self.public_services_url or self.NATIONAL_PUBLIC_SERVICES
+
+
+class Role(models.Model):
+    """Which group holds a role of the regulation (portal/core/roles.py). Code knows the role
+    by its code; the group's name is the agency's own (its profile, then the admin), so a
+    renamed group keeps its role."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, related_name="role", verbose_name=_("group")
+    )
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self):
+        return self.code
+
 
 class AuditLog(models.Model):
     """No table: holds the permissions to read the system log ("Nhật ký hệ thống"), whose
-    entries are Wagtail's own log tables (portal/audit.py), and the activity reports
+    entries are Wagtail's own log tables (portal/core/audit.py), and the activity reports
     (portal/reports.py), which read everything and own nothing."""
 
     class Meta:

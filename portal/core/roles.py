@@ -1,17 +1,47 @@
-"""The five groups of the regulation (Art. 4.1, 6, 7) and what each may do in the admin.
+"""The five roles of the regulation (Art. 4.1, 6, 7) and what each may do in the admin.
 
 Contributors draft and submit; only the editorial board and the operators hold publish
-permission (Art. 6.4). Directors and the office read reports and the audit log."""
+permission (Art. 6.4). Directors and the office read reports and the audit log.
 
+Code knows each role by its code below; the group that holds it (portal.Role) carries the
+agency's own name, from its profile (profiles/) and then the admin. Ask through `group`,
+`user_has_role` and `users_with_role`, never by a group's name. The roles are global today:
+one group per role for the whole install. Groups per site (a board per agency) would add a
+site to Role and a `site` argument to these helpers; callers would not change otherwise."""
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-OPERATORS = "Quản trị hệ thống"
-CONTRIBUTORS = "Biên tập viên"
-BOARD = "Ban Biên tập"
-DIRECTORS = "Lãnh đạo Sở"
-OFFICE = "Văn phòng Sở"
-ALL_GROUPS = [OPERATORS, CONTRIBUTORS, BOARD, DIRECTORS, OFFICE]
+from portal.core import profile
+from portal.core.models import Role
+
+OPERATORS = "operators"
+CONTRIBUTORS = "contributors"
+BOARD = "board"
+DIRECTORS = "directors"
+OFFICE = "office"
+ALL_GROUPS = list(profile.ROLE_CODES)  # the codes, in the order of the regulation
+
+
+def group(code):
+    """The group that holds the role."""
+    return Group.objects.get(role__code=code)
+
+
+def user_has_role(user, *codes):
+    """Whether the user is in the group of any of the roles."""
+    return user.groups.filter(role__code__in=codes).exists()
+
+
+def users_with_role(*codes):
+    """The users in the group of any of the roles (active or not: callers filter)."""
+    return get_user_model().objects.filter(groups__role__code__in=codes).distinct()
+
+
+def codes_of(user):
+    return set(user.groups.filter(role__isnull=False).values_list("role__code", flat=True))
+
 
 # Page permissions, granted on the home page (operators, board) or on each section
 # (contributors), so contributors can never add a new top-level section.
@@ -81,10 +111,21 @@ def permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def ensure_group(code):
+    """The role's group: the one attached to it, or else the group of the profile's name
+    for it (attached now), created if missing. A group an operator renamed keeps its role."""
+    role = Role.objects.filter(code=code).select_related("group").first()
+    if role is not None:
+        return role.group
+    found, _ = Group.objects.get_or_create(name=profile.current().roles[code])
+    Role.objects.create(code=code, group=found)
+    return found
+
+
 def ensure_groups(home, sections):
     """Create the groups and grant the matrix above. Only ever adds: a permission an
-    operator granted by hand is left alone."""
-    groups = {name: Group.objects.get_or_create(name=name)[0] for name in ALL_GROUPS}
+    operator granted by hand is left alone. Returns {role code: group}."""
+    groups = {code: ensure_group(code) for code in ALL_GROUPS}
     access_admin = permission("wagtailadmin", "access_admin")
     for group in groups.values():
         group.permissions.add(access_admin)

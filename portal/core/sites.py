@@ -73,5 +73,16 @@ def top_pages(root):
     return get_or_build(f"portal:{generation()}:top:{root.pk}", build)
 
 
+def default_site():
+    """The site of commands and tasks, which have no request: the default one."""
+    return Site.objects.filter(is_default_site=True).first()
+
+
+def request_site(request):
+    """The site a request is for, in the admin as well (whose requests SiteMiddleware
+    skips). Wagtail falls back on the default site for a host no site names."""
+    return site_for(request) or default_site()
+
+
 def portal_settings(site):
     return get_or_build(cache_key("settings", site.pk), lambda: PortalSettings.for_site(site))

@@ -2,6 +2,8 @@
 
 import unicodedata
 
+from django.utils.text import slugify
+
 
 def fold(text):
     """Lower case without diacritics, đ as d: what citizens type when they skip accents.
@@ -9,6 +11,12 @@ def fold(text):
     text = unicodedata.normalize("NFD", text or "").replace("đ", "d").replace("Đ", "D")
     text = "".join(char for char in text if unicodedata.category(char) != "Mn")
     return unicodedata.normalize("NFC", text).lower()
+
+
+def ascii_slug(text):
+    """A page address in plain letters: "Hội thảo đánh giá" gives "hoi-thao-danh-gia". Typed
+    without accents it is the same address, and a citation prints it as it reads."""
+    return slugify(fold(text))
 
 
 def nfc(value):

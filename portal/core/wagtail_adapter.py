@@ -85,3 +85,25 @@ def wrap_spreadsheet_cells(transform):
 
     preprocess_field_value.wrapped_by_portal = True
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+
+
+def replace_listing_xlsx_writer(write):
+    """Every XLSX a Wagtail listing exports is written by write(view, queryset, output)
+    instead of SpreadsheetExportMixin.write_xlsx (which names its sheet "Sheet1")."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if getattr(SpreadsheetExportMixin.write_xlsx, "wrapped_by_portal", False):
+        return
+
+    def write_xlsx(self, queryset, output):
+        write(self, queryset, output)
+
+    write_xlsx.wrapped_by_portal = True
+    SpreadsheetExportMixin.write_xlsx = write_xlsx
+
+
+def excel_date_format():
+    """The date format Wagtail's listing exports give their date cells."""
+    from wagtail.admin.views.mixins import ExcelDateFormatter
+
+    return ExcelDateFormatter().get()

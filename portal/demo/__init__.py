@@ -18,8 +18,9 @@ from legal_docs.demo import load_legal_documents, load_procedures
 from portal.core.models import PortalSettings
 from portal.demo.articles import DISSEMINATION, NEWS
 from portal.demo.collections import load_collections
+from portal.demo.documents import attach_sample_file
 from portal.demo.organisation import load_organisation
-from portal.demo.pages import SECTION_PAGES
+from portal.demo.pages import REGULATION, SECTION_PAGES
 from portal.demo.regulation import SOURCE, regulation_html
 from workflow.demo import load_moderation_demo
 
@@ -45,13 +46,40 @@ def load_demo(home, site):
         portal.save()
 
     sections = {child.slug: child.specific for child in home.get_children()}
+    for section_slug, pages in SECTION_PAGES.items():
+        for spec in pages:
+            ensure_child(
+                sections[section_slug],
+                StandardPage,
+                spec["slug"],
+                title=spec["title"],
+                intro=spec.get("intro", ""),
+                body=spec["body"],
+                show_in_menus=True,
+            )
     regulation_file = _document("Quy chế hoạt động Trang TTĐT Sở Tư pháp Quảng Trị (toàn văn)")
+    file_block = {"type": "document", "value": {"document": regulation_file.pk, "title": ""}}
+    # The site's own regulation is a page of Giới thiệu, which the footer and the registry
+    # link to (the settings name it); the news of its adoption links there.
+    regulation, _created = ensure_child(
+        sections["gioi-thieu"],
+        StandardPage,
+        REGULATION["slug"],
+        title=REGULATION["title"],
+        intro=REGULATION["intro"],
+        body=[{"type": "paragraph", "value": regulation_html()}, file_block],
+        show_in_menus=True,
+    )
+    if portal.regulation_page_id is None:
+        portal.regulation_page = regulation
+        portal.save()
     for spec in NEWS:
         body = spec["body"]
         if spec.get("regulation"):
+            link = f'<a linktype="page" id="{regulation.pk}">{regulation.title}</a>'
             body = [
-                {"type": "paragraph", "value": regulation_html()},
-                {"type": "document", "value": {"document": regulation_file.pk, "title": ""}},
+                {"type": "paragraph", "value": REGULATION["news_paragraph"] % {"link": link}},
+                file_block,
             ]
         _article(sections["tin-tuc"], spec, body)
     for index, spec in enumerate(DISSEMINATION):
@@ -73,22 +101,11 @@ def load_demo(home, site):
             *spec["body"][1:],
         ]
         _article(sections["pho-bien-giao-duc-phap-luat"], spec, body, image=image)
-    load_legal_documents(sections["van-ban"])
+    load_legal_documents(sections["van-ban"], attach=attach_sample_file)
     load_procedures(sections["thu-tuc-hanh-chinh"])
     load_organisation(sections["gioi-thieu"])
     load_collections(sections)
     load_moderation_demo(sections["tin-tuc"])
-    for section_slug, pages in SECTION_PAGES.items():
-        for spec in pages:
-            ensure_child(
-                sections[section_slug],
-                StandardPage,
-                spec["slug"],
-                title=spec["title"],
-                intro=spec.get("intro", ""),
-                body=spec["body"],
-                show_in_menus=True,
-            )
     return True
 
 

@@ -16,6 +16,14 @@ def table(caption, rows):
     }
 
 
+# The site's own operating regulation, a page of Giới thiệu (its text: regulation.py).
+REGULATION = {
+    "slug": "quy-che-hoat-dong-trang-thong-tin-dien-tu",
+    "title": "Quy chế hoạt động Trang thông tin điện tử",
+    "intro": "Quy chế quản lý, vận hành và cung cấp thông tin trên Trang thông tin điện tử của Sở Tư pháp Quảng Trị, ban hành ngày 13/12/2024 kèm theo Quyết định của Giám đốc Sở Tư pháp.",
+    "news_paragraph": "<p>Quy chế quy định việc quản lý, vận hành và cung cấp thông tin trên Trang; trách nhiệm của Ban Biên tập, các phòng, đơn vị và cộng tác viên; chế độ nhuận bút và việc tiếp nhận phản ánh, kiến nghị của tổ chức, cá nhân.</p><p>Toàn văn Quy chế được đăng tại mục Giới thiệu: %(link)s.</p>",
+}
+
 SECTION_PAGES = {
     "gioi-thieu": [
         {

@@ -9,6 +9,8 @@ SOURCE = Path(__file__).with_name("quy_che_trang_ttdt.md")
 
 def _inline(text):
     text = html.escape(text, quote=False)
+    # Markdown's <https://...>: a link, not the address in angle brackets.
+    text = re.sub(r"&lt;(https?://[^\s&]+)&gt;", r'<a href="\1">\1</a>', text)
     text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
     return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything deployment-specific comes from the
-environment so one build runs on a laptop, in CI and at sotp.quangtri.gov.vn."""
+environment so one build runs on a laptop, in CI and at the agency's domain; what differs from
+one agency to the next comes from its profile (profiles/, PORTAL_PROFILE)."""
 
 import ipaddress
 import os
@@ -7,6 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+
+from portal.core import profile
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,9 +31,13 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 for _proxy in TRUSTED_PROXIES:
     ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start, not the lockout
 
+# The agency the portal publishes for: a file in profiles/ (portal/core/profile.py).
+PORTAL_PROFILE = os.environ.get("PORTAL_PROFILE", profile.DEFAULT)
+PROFILE = profile.load(PORTAL_PROFILE)
+
 # The public address of the portal (Art. 2 of the regulation). Used for canonical URLs,
 # citations and links in emails.
-PORTAL_DOMAIN = os.environ.get("PORTAL_DOMAIN", "sotp.quangtri.gov.vn")
+PORTAL_DOMAIN = os.environ.get("PORTAL_DOMAIN", PROFILE.domain)
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", f"https://{PORTAL_DOMAIN}")
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 
@@ -90,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.views.SiteNotFoundMiddleware",  # with DEBUG on only: the site's own 404
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -173,10 +181,10 @@ PASSWORD_RESET_MINUTES = int(os.environ.get("PASSWORD_RESET_MINUTES", "60"))
 
 # Groups whose members must give a TOTP code after their password (portal/two_factor.py).
 # On in production; off by default elsewhere so `make run`'s demo accounts sign in at once.
-TWO_FACTOR_GROUPS = (
-    ["Quản trị hệ thống", "Ban Biên tập", "Lãnh đạo Sở"] if env_bool("TWO_FACTOR_REQUIRED") else []
-)
-OTP_TOTP_ISSUER = "Sở Tư pháp Quảng Trị"
+# Role codes (portal/core/roles.py), not group names.
+TWO_FACTOR_ROLES = ["operators", "board", "directors"]
+TWO_FACTOR_GROUPS = TWO_FACTOR_ROLES if env_bool("TWO_FACTOR_REQUIRED") else []
+OTP_TOTP_ISSUER = PROFILE.short_name
 
 # Admin sessions end after ADMIN_IDLE_MINUTES without a request, and in any case
 # SESSION_COOKIE_AGE after signing in (a browser left open overnight is signed out).
@@ -270,9 +278,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"no-reply@{PORTAL_DOM
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Sở Tư pháp Quảng Trị"
+WAGTAIL_SITE_NAME = PROFILE.short_name
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's JavaScript fills the slug from the title; its transliteration knows no
+# Vietnamese (it drops "đ" or writes "dj"), so it keeps the letters and the server folds
+# them to plain ones (đ as d) for every page however it is made: PortalPage.plain_slug.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # No avatar from gravatar.com: it would tell a third party who uses the admin, and the
 # admin's Content-Security-Policy loads images from this site only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -316,7 +328,7 @@ SEARCH_URL = os.environ.get("SEARCH_URL") or os.environ.get("ELASTICSEARCH_URL",
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "opensearch2")
 
 
-def search_backends(database_engine, index_prefix="sotp_"):
+def search_backends(database_engine, index_prefix=PROFILE.search_index_prefix):
     database = {
         "BACKEND": "search.backends.postgres"
         if database_engine.endswith("postgresql")

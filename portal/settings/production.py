@@ -18,7 +18,7 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 
 # HTTPS is terminated by the reverse proxy in front of the application server.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# gunicorn listens on 127.0.0.1 (README), so its only peer is the proxy on the same machine.
+# gunicorn listens on 127.0.0.1 (docs/operations.md), so its only peer is the proxy on the same machine.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1")
 for _proxy in TRUSTED_PROXIES:
     ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start, not the lockout
@@ -48,13 +48,9 @@ CACHES = {
     "default": {
         "BACKEND": "portal.cache.PortalRedisCache",
         "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-        "KEY_PREFIX": "sotp",
+        "KEY_PREFIX": PROFILE.cache_key_prefix,  # noqa: F405
     },
 }
 
 # Operators, the board and directors give a second factor (TWO_FACTOR_REQUIRED=0 turns it off).
-TWO_FACTOR_GROUPS = (
-    ["Quản trị hệ thống", "Ban Biên tập", "Lãnh đạo Sở"]
-    if env_bool("TWO_FACTOR_REQUIRED", True)
-    else []
-)
+TWO_FACTOR_GROUPS = TWO_FACTOR_ROLES if env_bool("TWO_FACTOR_REQUIRED", True) else []  # noqa: F405

@@ -21,7 +21,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".run" / "test-media"  # noqa: F405
 # The engine's indexes for tests are kept apart from a developer's own.
-WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], "test_sotp_")  # noqa: F405
+WAGTAILSEARCH_BACKENDS = search_backends(  # noqa: F405
+    DATABASES["default"]["ENGINE"],  # noqa: F405
+    "test_" + PROFILE.search_index_prefix,  # noqa: F405
+)
 # Every page view is written at once, so a test reads it back.
 VISITS_FLUSH_SECONDS = 0
 # Retries come back at once in tests; the resilience test steps the worker one task at a time.

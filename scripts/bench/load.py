@@ -48,7 +48,7 @@ ENV = {
     "DATABASE_URL": DATABASE_URL,
     "SEARCH_URL": SEARCH_URL,
     "SEARCH_ENGINE": SEARCH_ENGINE,
-    "SEARCH_INDEX_PREFIX": os.environ.get("BENCH_INDEX_PREFIX", "bench_sotp_"),
+    "SEARCH_INDEX_PREFIX": os.environ.get("BENCH_INDEX_PREFIX", "bench_"),
     "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2"),
     "LOG_LEVEL": "WARNING",
 }

@@ -29,7 +29,6 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -241,7 +240,7 @@ def team():
         ("director", roles.DIRECTORS),
     ]:
         user, _ = get_user_model().objects.get_or_create(username=f"bench-{name}")
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(roles.group(group))
         users[name] = user
     return users
 

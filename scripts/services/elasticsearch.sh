@@ -8,7 +8,7 @@
 # own plugin gives those names (scripts/services/elasticsearch-analysis/: Lucene's filters and
 # tokenizers on Elasticsearch's stable plugin API), compiled here with the JDK against the
 # jars of the distribution. A full Elasticsearch has analysis-common built in: never install
-# the plugin there (see README "Search").
+# the plugin there (see docs/operations.md, "Search engines").
 #
 # The server refuses to run as root, so it runs as the system user $SEARCH_USER, with a small
 # heap, single node, security off, bound to 127.0.0.1. Safe to run again: it only builds and

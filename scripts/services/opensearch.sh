@@ -5,7 +5,7 @@
 # distribution (integ-test-zip: the server and its transport module) plus the analysis-common
 # module (asciifolding, edge_ngram), laid out as a module with its descriptor. Elasticsearch's
 # own minimal distribution is there too, but its analysis-common module is not published, and
-# Vietnamese search cannot do without asciifolding; see README "Search".
+# Vietnamese search cannot do without asciifolding; see docs/operations.md, "Search engines".
 #
 # The server refuses to run as root, so it runs as the system user $SEARCH_USER, with a small
 # heap, single node, bound to 127.0.0.1. Safe to run again: it only starts what is not running.

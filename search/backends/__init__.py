@@ -1,4 +1,4 @@
-"""Vietnamese-aware search backends (DESIGN.md "Search").
+"""Vietnamese-aware search backends (docs/features.md, "Search").
 
 The engine backends fold diacritics while indexing (asciifolding keeps the original token
 too, so "quyết" is indexed as both "quyết" and "quyet": a query typed with marks matches both

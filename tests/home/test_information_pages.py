@@ -48,7 +48,7 @@ def test_the_organisation_page_shows_leaders_chart_units_and_contacts(client, or
     for each in Unit.objects.all():
         assert each.name in chart and each.phone in page and each.email in page
     for contact in Person.objects.filter(is_contact=True):
-        assert f'<th scope="row">{contact.name}</th>' in page
+        assert f'<th scope="row" data-label="Họ và tên">{contact.name}</th>' in page
 
 
 def test_a_unit_cannot_be_part_of_itself(organisation):

@@ -113,7 +113,7 @@ def test_article_with_images_tables_and_files(client, portal):
         ],
     )
     page = html(client, page.url)
-    assert "<table>" in page and "Người thuộc hộ nghèo" in page
+    assert '<table class="stack">' in page and "Người thuộc hộ nghèo" in page
     assert "<img" in page and 'alt="Trợ giúp viên pháp lý tư vấn cho người dân"' in page
     assert "Điều 11. Các tổ chức, cá nhân tham gia" in page
     assert "Tải về" in page and "(TXT" in page

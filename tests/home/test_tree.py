@@ -1,4 +1,4 @@
-"""The tree of DESIGN.md is the only tree an editor can build."""
+"""The tree of docs/features.md ("The page tree") is the only tree an editor can build."""
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase

@@ -27,7 +27,7 @@ def write(tmp_path, name, records):
     path = tmp_path / name
     path.write_text(
         json.dumps(
-            {"format": exchange.FORMAT, "version": 1, "documents": records}, ensure_ascii=False
+            {"format": exchange.format_id(), "version": 1, "documents": records}, ensure_ascii=False
         )
     )
     return path

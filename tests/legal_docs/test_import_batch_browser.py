@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from legal_docs.importer import Importer, system_account
 from legal_docs.models import ImportBatch, LegalDocumentIndexPage, LegalDocumentPage
@@ -23,7 +22,7 @@ def test_the_board_reads_a_batch_and_approves_it(browser, site_url, width):
     member = get_user_model().objects.create_user(
         "banbientap", "bbt@example.vn", "mat-khau-ban-bien-tap-1"
     )
-    member.groups.add(Group.objects.get(name=roles.BOARD))
+    member.groups.add(roles.group(roles.BOARD))
     registry = LegalDocumentIndexPage.objects.get(slug="van-ban")
     law = LegalDocumentPage.objects.get(number_key="60/2014/QH13")
     importer = Importer(registry, "vbpl.json", imported_by=system_account())

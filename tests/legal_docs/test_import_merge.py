@@ -56,7 +56,7 @@ def write(tmp_path, records, name="vbpl.json"):
     path = tmp_path / name
     path.write_text(
         json.dumps(
-            {"format": exchange.FORMAT, "version": exchange.VERSION, "documents": records},
+            {"format": exchange.format_id(), "version": exchange.VERSION, "documents": records},
             ensure_ascii=False,
         ),
         encoding="utf-8",
@@ -393,7 +393,9 @@ def test_the_worked_example_does_what_the_readme_says(registry, make_user):
     assert validity_on(law("69/2006/QH11")) == Validity.IN_FORCE
     decision = law("2975/QD-UBND")
     assert [f.name for f in decision.fields.all()] == ["Tiếp cận thông tin"]
-    assert decision.relations.count() == 5  # four kept, one outside reference updated
+    # Four kept, one outside reference updated, one reference added with its date (version 3).
+    assert decision.relations.count() == 6
+    assert decision.relations.get(relation_type="refers_to").effective_date == date(2024, 12, 6)
     assert decision.relations.get(external_number="22/2023/TT-BTTTT").external_url == (
         "https://vbpl.vn/"
     )

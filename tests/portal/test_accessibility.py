@@ -98,6 +98,6 @@ def test_keyboard_only_through_menu_search_and_feedback(browser, site_url):
     page.keyboard.press("Tab")
     assert focused(page) == "Gửi Văn phòng Sở"  # the hidden trap field is skipped
     page.keyboard.press("Enter")
-    page.wait_for_url("**da-gui=1")
+    page.wait_for_url("**da-gui=1**")  # the page opens at the thanks (#gui-phan-anh)
     assert page.get_by_role("status").is_visible()
     page.close()

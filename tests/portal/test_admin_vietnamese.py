@@ -318,7 +318,7 @@ def screens(client, group, user, portal):
         urls += [
             reverse("wagtailusers_users:add"),
             reverse("wagtailusers_users:edit", args=[user.pk]),
-            reverse("wagtailusers_groups:edit", args=[Group.objects.get(name=group).pk]),
+            reverse("wagtailusers_groups:edit", args=[roles.group(group).pk]),
             reverse("wagtailusers_groups:add"),
             reverse("wagtailredirects:add"),
             reverse("wagtailsites:add"),

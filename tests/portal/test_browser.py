@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from home.models import ArticleIndexPage
 from portal.core import roles
@@ -85,9 +84,9 @@ def test_a_board_member_approves_in_the_editor(browser, site_url, client):
     """The board's real path: the editor's menu, the approval modal with a royalty line."""
     User = get_user_model()
     contributor = User.objects.create_user("bientap", "bt@example.vn", "mat-khau-bien-tap-1")
-    contributor.groups.add(Group.objects.get(name=roles.CONTRIBUTORS))
+    contributor.groups.add(roles.group(roles.CONTRIBUTORS))
     member = User.objects.create_user("banbientap", "bbt@example.vn", "mat-khau-ban-bien-tap-1")
-    member.groups.add(Group.objects.get(name=roles.BOARD))
+    member.groups.add(roles.group(roles.BOARD))
     article = submit_new(client, contributor, ArticleIndexPage.objects.get(slug="tin-tuc"))
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -1,6 +1,6 @@
 """Issue #19, as deployed behind a reverse proxy: client addresses from trusted proxies only,
 a lockout strangers cannot turn against an account's owner, a feedback limit per citizen,
-redirects that stay on the site, limits that match the README, and tamper-evident backups."""
+redirects that stay on the site, limits that match docs/operations.md, and tamper-evident backups."""
 
 import pytest
 from django.contrib.auth import get_user_model

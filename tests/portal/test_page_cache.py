@@ -14,6 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from home.images import RENDITIONS
 from home.models import ArticleIndexPage, ArticlePage
+from portal.core import roles
 from portal.core.models import DailyVisits, MaintenanceWindow
 from tests.builders import add_live_child, organisation_page, publish
 from tests.builders import unit as build_unit
@@ -93,7 +94,7 @@ def test_a_draft_never_reaches_the_cached_page(client, article):
 
 def test_previews_and_signed_in_views_are_never_kept(client, make_user, article):
     editor = Client()
-    editor.force_login(make_user("Ban Biên tập"))
+    editor.force_login(make_user(roles.BOARD))
     draft = article.get_latest_revision_as_object()
     draft.title = "Bản nháp chưa duyệt"
     draft.save_revision()

@@ -55,9 +55,7 @@ def test_contributor_submission_waits_for_the_board(client, portal, login):
     assert not article.live
     state = article.current_workflow_state
     assert state is not None and state.status == "in_progress"
-    assert roles.BOARD in state.current_task_state.task.specific.groups.values_list(
-        "name", flat=True
-    )
+    assert roles.group(roles.BOARD) in state.current_task_state.task.specific.groups.all()
 
 
 def test_contributor_cannot_publish_an_existing_page(client, portal, login):

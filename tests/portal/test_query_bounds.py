@@ -186,10 +186,12 @@ def searchable(start, stop):
 
 PAGES = [
     # (what, its address, how to add items, queries)
-    ("home", "/", articles, 3),
+    # Its articles, the newest documents, the most used procedures, the featured items.
+    ("home", "/", articles, 6),
     ("section", "/gioi-thieu/", section_children, 5),
     ("article index", "/tin-tuc/", articles, 3),
-    ("article", ARTICLE, articles, 5),
+    # Its body links to the regulation's page and to a file (issue #23).
+    ("article", ARTICLE, articles, 7),
     ("standard page", "/gioi-thieu/chuc-nang-nhiem-vu-quyen-han/", section_children, 3),
     ("organisation", "/gioi-thieu/co-cau-to-chuc/", people, 6),
     ("collection", "/chien-luoc-quy-hoach-ke-hoach/ke-hoach-hang-nam/", collection_items, 4),
@@ -229,7 +231,8 @@ def test_search_queries_do_not_grow_with_the_results(client, portal):
     # One query per page type among the first page's results, so fewer as the new articles
     # push other types off it; never more. Three of them order the best 50 (search/ranking.py:
     # their titles, their validity) and give the shown documents their validity badge.
-    assert counts == sorted(counts, reverse=True) and counts[0] <= 12
+    # The demo's documents have full texts (issue #23), so one more page type can be among them.
+    assert counts == sorted(counts, reverse=True) and counts[0] <= 13
 
 
 def test_cached_menu_follows_a_new_section(client, portal):

@@ -168,3 +168,18 @@ def test_spreadsheets_are_written_in_one_place():
         and re.search(r"Workbook\(|csv\.writer|DictWriter", path.read_text(encoding="utf-8"))
     }
     assert writers == {"portal/core/spreadsheets.py", "legal_docs/exchange.py"}
+
+
+def test_every_listing_names_its_sheet_and_writes_yes_no_and_empty_cells():
+    from portal.core.spreadsheets import readable, sheet_title
+
+    class Listing:
+        page_title = "Phản ánh: kiến nghị [mới]"
+
+    assert sheet_title(Listing()) == "Phản ánh  kiến nghị  mới"
+    assert sheet_title(object()) == "Dữ liệu"
+    assert [readable(True), readable(False), readable(None)] == ["Có", "Không", ""]
+    assert readable({"ip": "127.0.0.1", "changes": {"email": ["a", "b"]}}) == (
+        "ip: 127.0.0.1\nchanges › email: a, b"
+    )
+    assert readable("=1+2") == "'=1+2" and readable(-5) == -5

@@ -30,6 +30,8 @@ QUERIES = [
     ("QĐ 2975", "Quyết định 2975/QĐ-UBND"),
     ("quyết định 2975", "Quyết định 2975/QĐ-UBND"),
     ("60/2014/QH13", "Luật Hộ tịch"),
+    ("luật số 60/2014/QH13", "Luật Hộ tịch"),
+    ("Luật số 60/2014/QH13 ngày 20/11/2014", "Luật Hộ tịch"),
     ("tro giup phap ly 2017", "Luật Trợ giúp pháp lý 2017"),
     ("cấp bản sao từ sổ gốc", "Nghị định 23/2015/NĐ-CP"),
     ("cap ban sao tu so goc", "Nghị định 23/2015/NĐ-CP"),

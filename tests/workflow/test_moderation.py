@@ -253,9 +253,9 @@ def test_dashboard_shows_the_queue_and_warns_a_one_member_board(client, team, ne
     assert page.title in dashboard and "Quá hạn" in dashboard
     assert "chỉ có 1 thành viên" not in dashboard
 
-    get_user_model().objects.filter(groups__name=roles.BOARD).exclude(pk=team["board_a"].pk).update(
-        is_active=False
-    )
+    get_user_model().objects.filter(groups__role__code=roles.BOARD).exclude(
+        pk=team["board_a"].pk
+    ).update(is_active=False)
     assert "chỉ có 1 thành viên" in client.get(reverse("wagtailadmin_home")).content.decode()
 
 

@@ -100,7 +100,7 @@ class BoardReviewTask(AbstractGroupApprovalTask):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         # Here, not at the top: royalties imports the models of this package.
-        from workflow import royalties
+        from workflow import review, royalties
 
         task_state = task_state.specific
         if not self.is_member(user):
@@ -115,16 +115,20 @@ class BoardReviewTask(AbstractGroupApprovalTask):
             raise PermissionDenied(form.errors.as_text())
         data = form.cleaned_data
         page = task_state.revision.content_object
+        request = editor_request.get()
+        if request is not None and request.user is not user:
+            request = None  # an earlier request of this thread, not the one deciding
         if action_name == "reject":
             task_state.rejection_ground = data["ground"]
             task_state.reject(user=user, comment=data["comment"])
+            if request is not None:
+                review.decision_message(request, task_state, action_name)
             return None
         if self.approval_barred(page, user):
             message = gettext(
                 "You submitted or last edited this item: another board member approves it."
             )
-            request = editor_request.get()
-            if request is None or request.user is not user:  # not this editor request
+            if request is None:
                 raise PermissionDenied(message)
             # Approving from the editor saves the member's changes first, which makes them
             # the last editor: keep the changes, decline the approval, and say why.
@@ -132,6 +136,8 @@ class BoardReviewTask(AbstractGroupApprovalTask):
             return None
         task_state.approve(user=user, comment=data.get("comment", ""))
         royalties.record_approval(task_state, user, form.royalty_lines())
+        if request is not None:
+            review.decision_message(request, task_state, action_name)
         return None
 
     @classmethod

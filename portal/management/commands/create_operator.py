@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from portal.core.roles import OPERATORS
+from portal.core.roles import OPERATORS, group
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, email, password_file, **options):
         try:
-            operators = Group.objects.get(name=OPERATORS)
+            operators = group(OPERATORS)
         except Group.DoesNotExist:
             raise CommandError(
                 _("Run `manage.py setup_portal` first: the operators group does not exist.")

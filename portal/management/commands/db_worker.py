@@ -3,7 +3,7 @@
 The upstream worker dies on the first query after its connection is cut (a database
 restart, a failover, an administrator's pg_terminate_backend) with InterfaceError or
 OperationalError, and the search queue stops until someone restarts it. This one closes the
-dead connection, waits a moment and carries on; systemd's Restart=always (README) covers
+dead connection, waits a moment and carries on; systemd's Restart=always (docs/operations.md) covers
 everything else."""
 
 import logging

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.setup import ensure_home
+from home.slugs import convert_unicode_slugs
 from legal_docs.reference import ensure_taxonomies
 from portal.core.roles import BOARD, ensure_groups, remove_wagtail_sample_groups
 from portal.demo import load_demo
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         remove_wagtail_sample_groups()
         ensure_board_workflow(groups[BOARD])
         ensure_genres()
+        convert_unicode_slugs()
         if demo:
             if not load_demo(home, site):
                 self.stdout.write(_("The site already has articles: demo content not added."))
