@@ -67,12 +67,33 @@ class FilterForm(forms.Form):
         choices=[(key, label) for key, (_o, label) in SORTS.items()],
     )
 
+    # The fields keep the URL's names, which citizens' links and bookmarks hold; the code
+    # behind the form knows each filter by its English name.
+    NAMES = {
+        "q": "words",
+        "so": "number",
+        "loai": "doc_type",
+        "co_quan": "authority",
+        "linh_vuc": "field",
+        "nam": "year",
+        "tu_ngay": "issued_from",
+        "den_ngay": "issued_until",
+        "hieu_luc": "validity",
+        "sap_xep": "sort",
+    }
+    URL_NAMES = {name: url_name for url_name, name in NAMES.items()}
+
     def clean(self):
         data = super().clean()
         start, end = data.get("tu_ngay"), data.get("den_ngay")
         if start and end and start > end:
             raise forms.ValidationError(_("The start date must not be after the end date."))
         return data
+
+    def filters(self):
+        """The accepted values by their English names ({} when nothing was asked)."""
+        data = self.cleaned_data if self.is_bound else {}
+        return {self.NAMES[name]: value for name, value in data.items()}
 
 
 # What a row of the listing shows: its link, number, date, summary, type and authority (the
@@ -82,24 +103,24 @@ LISTED += ["issue_date", "document_type__name", "issuing_authority__name"]
 
 # filter name -> (field to group by, field giving the option's label)
 FACETS = {
-    "loai": ("document_type", "document_type__name"),
-    "co_quan": ("issuing_authority", "issuing_authority__name"),
-    "linh_vuc": ("fields", "fields__name"),
-    "nam": ("issue_year", None),
-    "hieu_luc": ("validity", None),
+    "doc_type": ("document_type", "document_type__name"),
+    "authority": ("issuing_authority", "issuing_authority__name"),
+    "field": ("fields", "fields__name"),
+    "year": ("issue_year", None),
+    "validity": ("validity", None),
 }
 
 
 def apply_filters(queryset, data, skip=None):
     lookups = {
-        "loai": lambda qs, v: qs.filter(document_type_id=v),
-        "co_quan": lambda qs, v: qs.filter(issuing_authority_id=v),
-        "linh_vuc": lambda qs, v: qs.filter(fields__id=v),
-        "nam": lambda qs, v: qs.filter(issue_date__year=v),
-        "tu_ngay": lambda qs, v: qs.filter(issue_date__gte=v),
-        "den_ngay": lambda qs, v: qs.filter(issue_date__lte=v),
-        "hieu_luc": lambda qs, v: qs.filter(validity=v),
-        "so": lambda qs, v: qs.filter(number_key__contains=number_key(v)),
+        "doc_type": lambda qs, v: qs.filter(document_type_id=v),
+        "authority": lambda qs, v: qs.filter(issuing_authority_id=v),
+        "field": lambda qs, v: qs.filter(fields__id=v),
+        "year": lambda qs, v: qs.filter(issue_date__year=v),
+        "issued_from": lambda qs, v: qs.filter(issue_date__gte=v),
+        "issued_until": lambda qs, v: qs.filter(issue_date__lte=v),
+        "validity": lambda qs, v: qs.filter(validity=v),
+        "number": lambda qs, v: qs.filter(number_key__contains=number_key(v)),
     }
     for name, apply in lookups.items():
         value = data.get(name)
@@ -125,15 +146,15 @@ def facets(base, data):
             for row in rows
             if row[field] is not None
         ]
-    result["nam"].sort(reverse=True)
+    result["year"].sort(reverse=True)
     labels = dict(Validity.choices)
-    result["hieu_luc"] = sorted(
-        ((value, labels[value], n) for value, _label, n in result["hieu_luc"]),
+    result["validity"] = sorted(
+        ((value, labels[value], n) for value, _label, n in result["validity"]),
         key=lambda option: Validity.values.index(option[0]),
     )
-    result["loai"].sort(key=lambda option: option[1])
-    result["co_quan"].sort(key=lambda option: option[1])
-    result["linh_vuc"].sort(key=lambda option: option[1])
+    result["doc_type"].sort(key=lambda option: option[1])
+    result["authority"].sort(key=lambda option: option[1])
+    result["field"].sort(key=lambda option: option[1])
     return result
 
 
@@ -141,13 +162,15 @@ def cached_facets(index_page, base, data):
     """Counts over the whole registry cost a scan; they are kept until the next publish (a
     new cache generation) or the next day (validity depends on the date). A search's
     counts are keyed by its words too, so a popular query costs its counts once."""
-    key = f"legal_docs:facets:{portal_cache.generation()}:{today().isoformat()}:{hashlib.sha1(repr((index_page.pk, sorted(data.items()))).encode()).hexdigest()}"
+    # Not "legal_docs:facets:", under which a shared cache may still hold counts by the
+    # URL's names from before the English ones.
+    key = f"legal_docs:filter-counts:{portal_cache.generation()}:{today().isoformat()}:{hashlib.sha1(repr((index_page.pk, sorted(data.items()))).encode()).hexdigest()}"
     return portal_cache.get_or_build(key, lambda: facets(base, data))
 
 
 def total_from(options, data):
     # The validity facet ignores only the validity filter, so its counts add up to the total.
-    chosen = data.get("hieu_luc")
+    chosen = data.get("validity")
     return sum(n for value, _label, n in options if not chosen or value == chosen)
 
 
@@ -161,7 +184,7 @@ def database_search(index_page, base, data, query, number, backend):
     ranked = ranked_pks(query, LegalDocumentPage.objects.live(), backend, SEARCH_LIMIT)
     base = base.filter(pk__in=ranked)
     documents = apply_filters(base, data)
-    sort = data.get("sap_xep")
+    sort = data.get("sort")
     if sort:
         pks = list(documents.order_by(SORTS[sort][0], "-pk").values_list("pk", flat=True))
     else:
@@ -186,15 +209,16 @@ def search_context(index_page, base, data, query, number):
         pks, total, options, shown, capped = answer
         approximate = []
         # Every word together found less than a page: the best partial matches follow.
-        if shown == 1 and total < PAGE_SIZE and not data.get("sap_xep"):
+        if shown == 1 and total < PAGE_SIZE and not data.get("sort"):
             limit = PAGE_SIZE - len(pks)
             chosen = apply_filters(base, data)
             approximate = registry_search.partial(chosen, query, pks, limit, backend)
         return pks + approximate, total + len(approximate), options, shown, capped, approximate
 
     key = repr((index_page.pk, sorted(data.items()), number))
+    # Not "registry:", under which a shared cache may still hold counts by the URL's names.
     (pks, total, options, number, capped, approximate), degraded = remembered(
-        f"registry:{key}", query, lambda: with_fallback(run)
+        f"registry-search:{key}", query, lambda: with_fallback(run)
     )
     page = registry_search.page_of(pks, total, number, set(approximate))
     return page, options, capped, degraded
@@ -202,9 +226,12 @@ def search_context(index_page, base, data, query, number):
 
 def choices(options, query):
     """{filter: [(value, label, count, chosen)]}: each option knows whether the visitor chose
-    it, so the template does not ask the form for every option."""
+    it (in the URL's `query`), so the template does not ask the form for every option."""
     return {
-        name: [(value, label, n, str(value) == query.get(name)) for value, label, n in values]
+        name: [
+            (value, label, n, str(value) == query.get(FilterForm.URL_NAMES[name]))
+            for value, label, n in values
+        ]
         for name, values in options.items()
     }
 
@@ -227,7 +254,7 @@ def browse_options(index_page, size=8):
     def largest(values):
         return sorted(values, key=lambda option: (-option[2], option[1]))[:size]
 
-    return largest(options["loai"]), largest(options["linh_vuc"])
+    return largest(options["doc_type"]), largest(options["field"])
 
 
 def chosen_filters(data):
@@ -235,7 +262,7 @@ def chosen_filters(data):
     return sum(
         1
         for name, value in data.items()
-        if name not in ("q", "sap_xep") and value not in (None, "")
+        if name not in ("words", "sort") and value not in (None, "")
     )
 
 
@@ -243,8 +270,8 @@ def listing_context(index_page, request):
     form = FilterForm(request.GET or None)
     # A value the form refuses is left out (its message shows) and the rest still applies.
     form.is_valid()
-    data = form.cleaned_data if form.is_bound else {}
-    query = clean_query(data.get("q") or "")
+    data = form.filters()
+    query = clean_query(data.get("words") or "")
     base = listed_documents(index_page)
     degraded = capped = False
     if query:
@@ -254,10 +281,10 @@ def listing_context(index_page, request):
     else:
         documents = apply_filters(base, data).select_related("document_type", "issuing_authority")
         documents = documents.only(*LISTED)
-        documents = documents.order_by(SORTS.get(data.get("sap_xep") or "-issue_date")[0], "-pk")
+        documents = documents.order_by(SORTS.get(data.get("sort") or "-issue_date")[0], "-pk")
         options = cached_facets(index_page, base, data)
         paginator = Paginator(documents, PAGE_SIZE)
-        paginator.count = total_from(options["hieu_luc"], data)  # saves the COUNT(*) query
+        paginator.count = total_from(options["validity"], data)  # saves the COUNT(*) query
         page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

@@ -30,8 +30,17 @@ class ProcedureFilterForm(forms.Form):
         choices=[("", "")] + OnlineLevel.choices,
     )
 
+    # The URL's names stay the fields' names; the code behind the form uses English ones.
+    NAMES = {"linh_vuc": "field", "muc_do": "level"}
 
-FILTERS = {"linh_vuc": "field_id", "muc_do": "online_level"}
+    def filters(self):
+        """The accepted values by their English names ({} when nothing or a bad value was
+        asked)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {self.NAMES[name]: value for name, value in data.items()}
+
+
+FILTERS = {"field": "field_id", "level": "online_level"}
 
 
 def filtered(queryset, data, skip=None):
@@ -52,7 +61,7 @@ def matching(base, query):
 
 def listing_context(index_page, request):
     form = ProcedureFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    data = form.filters()
     base = sites.public(ProcedurePage.objects.live().child_of(index_page))
     query = clean_query(data.get("q") or "")
     degraded = False
@@ -60,13 +69,13 @@ def listing_context(index_page, request):
         ranked, degraded = matching(base, query)
         base = base.filter(pk__in=ranked)
     fields = (
-        filtered(base, data, skip="linh_vuc")
+        filtered(base, data, skip="field")
         .order_by("field__name")
         .values_list("field_id", "field__name")
         .annotate(n=Count("pk"))
     )
     levels = dict(
-        filtered(base, data, skip="muc_do")
+        filtered(base, data, skip="level")
         .order_by()
         .values_list("online_level")
         .annotate(n=Count("pk"))

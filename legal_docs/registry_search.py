@@ -118,41 +118,41 @@ class RegistryQuery:
         self.col, self.day, self.clauses = col, day, {}
 
     def document_type(self, pk):
-        self.clauses["loai"] = {"term": {self.col["document_type"]: pk}}
+        self.clauses["doc_type"] = {"term": {self.col["document_type"]: pk}}
 
     def issuing_authority(self, pk):
-        self.clauses["co_quan"] = {"term": {self.col["issuing_authority"]: pk}}
+        self.clauses["authority"] = {"term": {self.col["issuing_authority"]: pk}}
 
     def field(self, pk):
-        self.clauses["linh_vuc"] = {"term": {self.col["field_ids"]: pk}}
+        self.clauses["field"] = {"term": {self.col["field_ids"]: pk}}
 
     def year(self, year):
-        self.clauses["nam"] = year_range(
+        self.clauses["year"] = year_range(
             self.col["issue_date"], date(year, 1, 1), date(year, 12, 31)
         )
 
     def issued_from(self, day):
-        self.clauses["tu_ngay"] = year_range(self.col["issue_date"], start=day)
+        self.clauses["issued_from"] = year_range(self.col["issue_date"], start=day)
 
     def issued_until(self, day):
-        self.clauses["den_ngay"] = year_range(self.col["issue_date"], end=day)
+        self.clauses["issued_until"] = year_range(self.col["issue_date"], end=day)
 
     def validity(self, value):
-        self.clauses["hieu_luc"] = validity_clause(value, self.col, self.day)
+        self.clauses["validity"] = validity_clause(value, self.col, self.day)
 
     def number(self, text):
         key = "".join("\\" + c if c in "\\*?" else c for c in number_key(text))
-        self.clauses["so"] = {"wildcard": {self.col["number_key"]: {"value": f"*{key}*"}}}
+        self.clauses["number"] = {"wildcard": {self.col["number_key"]: {"value": f"*{key}*"}}}
 
     FILTERS = {
-        "loai": document_type,
-        "co_quan": issuing_authority,
-        "linh_vuc": field,
-        "nam": year,
-        "tu_ngay": issued_from,
-        "den_ngay": issued_until,
-        "hieu_luc": validity,
-        "so": number,
+        "doc_type": document_type,
+        "authority": issuing_authority,
+        "field": field,
+        "year": year,
+        "issued_from": issued_from,
+        "issued_until": issued_until,
+        "validity": validity,
+        "number": number,
     }
 
     @classmethod
@@ -180,10 +180,10 @@ def facet_aggregations(clauses, col, day):
     """One aggregation per facet, each under the filters other than its own."""
     options = {"size": MAX_OPTIONS}
     values = {
-        "loai": {"terms": {"field": col["document_type"], **options}},
-        "co_quan": {"terms": {"field": col["issuing_authority"], **options}},
-        "linh_vuc": {"terms": {"field": col["field_ids"], **options}},
-        "nam": {
+        "doc_type": {"terms": {"field": col["document_type"], **options}},
+        "authority": {"terms": {"field": col["issuing_authority"], **options}},
+        "field": {"terms": {"field": col["field_ids"], **options}},
+        "year": {
             "date_histogram": {
                 "field": col["issue_date"],
                 "calendar_interval": "year",
@@ -197,7 +197,7 @@ def facet_aggregations(clauses, col, day):
     # rather than five full validity clauses).
     override = col["validity_override"]
     computed = {value: {"bool": {"filter": c}} for value, c in computed_validity(col, day).items()}
-    aggregations["hieu_luc"] = {
+    aggregations["validity"] = {
         "aggs": {
             "overrides": {"terms": {"field": override, "size": len(Validity.values) + 1}},
             "computed": {
@@ -234,7 +234,7 @@ def read_facets(aggregations):
         return {int(b["key"]): b["doc_count"] for b in buckets(name) if b["doc_count"]}
 
     labels = dict(Validity.choices)
-    validity = aggregations["hieu_luc"]
+    validity = aggregations["validity"]
     set_by_hand = {b["key"]: b["doc_count"] for b in validity["overrides"]["buckets"]}
     computed = validity["computed"]["values"]["buckets"]
     validity_counts = {
@@ -242,17 +242,17 @@ def read_facets(aggregations):
         for value in Validity.values
     }
     return {
-        "loai": named(DocumentType, ids("loai")),
-        "co_quan": named(IssuingAuthority, ids("co_quan")),
-        "linh_vuc": named(LegalField, ids("linh_vuc")),
-        "nam": sorted(
+        "doc_type": named(DocumentType, ids("doc_type")),
+        "authority": named(IssuingAuthority, ids("authority")),
+        "field": named(LegalField, ids("field")),
+        "year": sorted(
             (
                 (int(b["key_as_string"]), int(b["key_as_string"]), b["doc_count"])
-                for b in buckets("nam")
+                for b in buckets("year")
             ),
             reverse=True,
         ),
-        "hieu_luc": [(value, labels[value], n) for value, n in validity_counts.items() if n],
+        "validity": [(value, labels[value], n) for value, n in validity_counts.items() if n],
     }
 
 
@@ -286,7 +286,7 @@ def ask(index_page, query, data, page_number, backend, day):
     body["post_filter"] = {"bool": {"filter": list(clauses.values())}}
     body["aggregations"] = facet_aggregations(clauses, col, day)
     body["track_total_hits"] = True
-    sort = SORTS.get(data.get("sap_xep") or "")
+    sort = SORTS.get(data.get("sort") or "")
     if sort or not query:
         field, direction = sort or SORTS["-issue_date"]
         body["sort"] = [{col[field]: {"order": direction, "missing": "_last"}}, {col["id"]: "desc"}]

@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 import unicodedata
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -312,11 +313,20 @@ def section_column(backend):
     return filter_column(backend, SectionPage, "section_path")
 
 
+@dataclass(frozen=True)
+class SectionCounts:
+    """What section_counts() finds for a query."""
+
+    by_section: dict  # {section pk: number of results under it}
+    total: int  # number of results in all
+    best: list | None  # pks of the best `first` results; None on a database backend
+
+
 def section_counts(query, queryset, sections, backend, numbered=None, first=0):
-    """({section pk: number of results under it}, number of results in all, pks of the best
-    `first` results or None). On the engine one request: the best hits, a filters aggregation
-    on each page's indexed section (as Wagtail's own facet() does for one field) and the total;
-    on a database backend one count each and no hits."""
+    """The results for `query` under each of `sections`, in all, and the best `first` (a
+    SectionCounts). On the engine one request: the best hits, a filters aggregation on each
+    page's indexed section (as Wagtail's own facet() does for one field) and the total; on a
+    database backend one count each and no hits."""
     query = clean_query(query)
     if numbered is None:
         numbered = numbered_pages(query)
@@ -347,4 +357,4 @@ def section_counts(query, queryset, sections, backend, numbered=None, first=0):
         for section in sections:
             if page.path.startswith(section.path):
                 counts[section.pk] = counts.get(section.pk, 0) + 1
-    return counts, total + len(numbered), best
+    return SectionCounts(by_section=counts, total=total + len(numbered), best=best)

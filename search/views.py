@@ -55,8 +55,10 @@ def section_facets(query, sections, numbered):
     best first page or None, degraded). They depend on the words only, so paging, sorting or
     narrowing to a section reuses them."""
     site_key = ",".join(str(s.pk) for s in sections)
-    (counts, total, best), degraded = remembered(
-        f"sections:{site_key}",
+    # Named apart from the tuples kept under "sections:" before SectionCounts, which a
+    # shared cache may still hold after an upgrade.
+    found, degraded = remembered(
+        f"section-counts:{site_key}",
         query,
         lambda: with_fallback(
             lambda backend: section_counts(
@@ -64,7 +66,8 @@ def section_facets(query, sections, numbered):
             )
         ),
     )
-    return [(s, counts[s.pk]) for s in sections if counts.get(s.pk)], total, best, degraded
+    facets = [(s, found.by_section[s.pk]) for s in sections if found.by_section.get(s.pk)]
+    return facets, found.total, found.best, degraded
 
 
 # Each search is counted for the editors' report, so none is served from the page cache.

@@ -7,9 +7,24 @@ returns the page; keyword arguments override any field."""
 
 from datetime import date
 
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, Site
 
-from home.models import ArticleIndexPage, ArticlePage
+from home import setup
+from home.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    CollectionItem,
+    CollectionPage,
+    OrganisationPage,
+    Person,
+    StandardPage,
+    Unit,
+)
 from legal_docs.models import (
     DocumentType,
     IssuingAuthority,
@@ -20,9 +35,23 @@ from legal_docs.models import (
     OnlineLevel,
     ProcedureIndexPage,
     ProcedurePage,
+    Validity,
 )
 from legal_docs.numbering import document_slug
-from tests.helpers import add_live_child, publish
+from portal.core.models import PortalSettings
+from workflow.guard import authorised
+from workflow.models import RoyaltyGenre
+
+
+def add_live_child(parent, page):
+    with authorised("test"):
+        return parent.add_child(instance=page)
+
+
+def publish(page):
+    """Publish fixture content outside the board's workflow, as setup_portal does."""
+    with authorised("test"):
+        return setup.publish(page)
 
 
 def document_type(name="Quyết định", **fields):
@@ -56,7 +85,8 @@ def legal_document(
     **overrides,
 ):
     """A published legal document. `relations` is a list of (relation type, target page)
-    pairs; `fields` a list of field names."""
+    pairs, or (relation type, number of an outside document); `fields` a list of field
+    names."""
     page = LegalDocumentPage(
         title=overrides.pop("title", f"{type_name} {number}"),
         slug=overrides.pop("slug", document_slug(number, issued.year)),
@@ -71,8 +101,25 @@ def legal_document(
     page.fields = [legal_field(name) for name in fields]
     add_live_child(parent or registry(), page)
     for relation_type, target in relations:
-        page.relations.add(LegalDocumentRelation(relation_type=relation_type, target=target))
+        if isinstance(target, str):
+            relation = LegalDocumentRelation(relation_type=relation_type, external_number=target)
+        else:
+            relation = LegalDocumentRelation(relation_type=relation_type, target=target)
+        page.relations.add(relation)
     return publish(page)
+
+
+def site_settings(**fields):
+    """The default site's settings (footer, citations, the feedback address) with `fields`."""
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    for name, value in fields.items():
+        setattr(settings, name, value)
+    settings.save()
+    return settings
+
+
+def image(title="Hội nghị tập huấn", filename="hoi-nghi.png"):
+    return Image.objects.create(title=title, file=get_test_image_file(filename))
 
 
 def news_index():
@@ -92,6 +139,250 @@ def article(title="Hội nghị tập huấn nghiệp vụ hộ tịch", parent=
     page = ArticlePage(title=title, **fields)
     add_live_child(parent or news_index(), page)
     return publish(page)
+
+
+def new_document(registry, number, issued=date(2024, 3, 1), effective=date(2024, 3, 15), **fields):
+    page = LegalDocumentPage(
+        title=f"Quyết định {number}",
+        number_symbol=number,
+        summary="Về việc thử nghiệm",
+        document_type=DocumentType.objects.get(name="Quyết định"),
+        issuing_authority=IssuingAuthority.objects.get(abbreviation="STP"),
+        issue_date=issued,
+        effective_date=effective,
+        slug=f"tam-{abs(hash(number))}",
+        **fields,
+    )
+    with authorised("test"):
+        registry.add_child(instance=page)  # saving a live page runs full_clean()
+        return setup.publish(page)
+
+
+def record(**overrides):
+    base = {
+        "number_symbol": "150/QĐ-UBND",
+        "document_type": "Quyết định",
+        "issuing_authority": "Ủy ban nhân dân tỉnh Quảng Trị",
+        "issue_date": "2025-03-10",
+        "effective_date": "2025-03-10",
+        "title": "Quyết định 150/QĐ-UBND",
+        "summary": "Công bố danh mục thủ tục hành chính lĩnh vực hộ tịch",
+        "fields": ["Hộ tịch"],
+        "source": "national_database",
+        "relations": [
+            {
+                "type": "guides",
+                "number_symbol": "60/2014/QH13",
+                "issuing_authority": "Quốc hội",
+                "year": 2014,
+            }
+        ],
+    }
+    base.update(overrides)
+    return base
+
+
+def genre(name="Tin"):
+    return RoyaltyGenre.objects.get(name=name)
+
+
+def section(slug):
+    """A top-level section of the tree setup_portal makes (gioi-thieu, tai-chinh-thong-ke...)."""
+    return Page.objects.get(slug=slug, depth=3).specific
+
+
+def document(title="Kế hoạch công tác tư pháp năm 2025", filename="ke-hoach.pdf"):
+    """A file in the library: a one-line PDF by default."""
+    file = ContentFile(b"%PDF-1.4\n% " + title.encode() + b"\n", name=filename)
+    return Document.objects.create(title=title, file=file)
+
+
+def unit(name="Văn phòng Sở", parent=None, **fields):
+    base = {"phone": "0233 3852 520", "email": "vanphong@sotp.example.vn"}
+    return Unit.objects.create(name=name, parent=parent, **{**base, **fields})
+
+
+def person(name="Hoàng Kỳ", position="Giám đốc Sở", unit=None, **fields):
+    return Person.objects.create(name=name, position=position, unit=unit, **fields)
+
+
+def organisation_page(**fields):
+    """/gioi-thieu/co-cau-to-chuc/, the organisation page (Art. 5.1đ)."""
+    base = {
+        "title": "Cơ cấu tổ chức",
+        "slug": "co-cau-to-chuc",
+        "show_in_menus": True,
+        "functions": "<p>Tham mưu quản lý nhà nước về công tác tư pháp.</p>",
+    }
+    page = OrganisationPage(**{**base, **fields})
+    add_live_child(section("gioi-thieu"), page)
+    return publish(page)
+
+
+def collection_page(items, parent="tai-chinh-thong-ke", title="Báo cáo tài chính", **fields):
+    """A collection of files by year; `items` is a list of (title, date) pairs, each made a
+    PDF in the library."""
+    page = CollectionPage(title=title, slug=fields.pop("slug", slugify(title)), **fields)
+    for order, (item_title, issued) in enumerate(items):
+        page.items.add(
+            CollectionItem(
+                title=item_title,
+                year=issued.year,
+                issued_on=issued,
+                document=document(item_title, f"tep-{order + 1}.pdf"),
+                sort_order=order,
+            )
+        )
+    add_live_child(section(parent), page)
+    return publish(page)
+
+
+def procedure_page(
+    code="1.001193",
+    title="Cấp bản sao trích lục hộ tịch",
+    field="Hộ tịch",
+    online_level="full",
+    legal_basis=(),
+    **overrides,
+):
+    """A published administrative procedure under /thu-tuc-hanh-chinh/; `legal_basis` a list
+    of legal document pages."""
+    fields = {
+        "slug": f"thu-tuc-{code.replace('.', '-')}",
+        "implementing_agency": "Sở Tư pháp tỉnh Quảng Trị",
+        "processing_time": "03 ngày làm việc",
+        "dossier": "<ul><li>Tờ khai</li></ul>",
+        "steps": "<ol><li>Nộp hồ sơ</li><li>Nhận kết quả</li></ol>",
+        "result": "Kết quả giải quyết thủ tục",
+    }
+    fields.update(overrides)
+    page = ProcedurePage(
+        code=code, title=title, field=legal_field(field), online_level=online_level, **fields
+    )
+    page.legal_basis = list(legal_basis)
+    add_live_child(ProcedureIndexPage.objects.get(slug="thu-tuc-hanh-chinh"), page)
+    return publish(page)
+
+
+def small_registry():
+    """Laws, decrees, circulars and decisions on civil status, certification and legal aid:
+    two no longer in force, one suspended, one naming an outside document as its basis."""
+    old = legal_document(
+        "69/2006/QH11",
+        "Luật",
+        "Quốc hội",
+        date(2006, 6, 29),
+        date(2007, 1, 1),
+        title="Luật Trợ giúp pháp lý 2006",
+        summary="Luật Trợ giúp pháp lý",
+        fields=["Trợ giúp pháp lý"],
+    )
+    law = legal_document(
+        "60/2014/QH13",
+        "Luật",
+        "Quốc hội",
+        date(2014, 11, 20),
+        date(2016, 1, 1),
+        title="Luật Hộ tịch",
+        summary="Luật Hộ tịch",
+        fields=["Hộ tịch"],
+    )
+    decree = legal_document(
+        "123/2015/NĐ-CP",
+        "Nghị định",
+        "Chính phủ",
+        date(2015, 11, 15),
+        date(2016, 1, 1),
+        summary="Quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch",
+        fields=["Hộ tịch"],
+        relations=[("guides", law)],
+    )
+    certification = legal_document(
+        "23/2015/NĐ-CP",
+        "Nghị định",
+        "Chính phủ",
+        date(2015, 2, 16),
+        date(2015, 4, 10),
+        summary="Cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký",
+        fields=["Chứng thực"],
+    )
+    return [
+        old,
+        law,
+        decree,
+        certification,
+        legal_document(
+            "04/2020/TT-BTP",
+            "Thông tư",
+            "Bộ Tư pháp",
+            date(2020, 5, 28),
+            date(2020, 7, 16),
+            summary="Hướng dẫn thi hành Luật Hộ tịch và Nghị định 123/2015/NĐ-CP",
+            fields=["Hộ tịch"],
+            relations=[("guides", decree)],
+        ),
+        legal_document(
+            "01/2020/TT-BTP",
+            "Thông tư",
+            "Bộ Tư pháp",
+            date(2020, 3, 3),
+            date(2020, 4, 20),
+            summary="Hướng dẫn chứng thực bản sao từ bản chính, chứng thực chữ ký",
+            fields=["Chứng thực"],
+            relations=[("guides", certification)],
+        ),
+        legal_document(
+            "11/2017/QH14",
+            "Luật",
+            "Quốc hội",
+            date(2017, 6, 20),
+            date(2018, 1, 1),
+            title="Luật Trợ giúp pháp lý 2017",
+            summary="Luật Trợ giúp pháp lý",
+            fields=["Trợ giúp pháp lý"],
+            relations=[("replaces", old)],
+        ),
+        legal_document(
+            "2975/QĐ-UBND",
+            issued=date(2024, 12, 6),
+            effective=date(2024, 12, 6),
+            summary="Ban hành Quy chế quản lý, vận hành Cổng Thông tin điện tử tỉnh",
+            fields=["Tiếp cận thông tin"],
+        ),
+        legal_document(
+            "15/2019/QĐ-UBND",
+            issued=date(2019, 5, 2),
+            effective=date(2019, 5, 15),
+            expiry_date=date(2023, 1, 1),
+            summary="Quy định về chứng thực bản sao trên địa bàn tỉnh",
+            fields=["Chứng thực"],
+        ),
+        legal_document(
+            "97/QĐ-STP",
+            "Quyết định",
+            "Sở Tư pháp tỉnh Quảng Trị",
+            date(2024, 12, 20),
+            date(2024, 12, 20),
+            summary="Quyết định về đăng ký hộ tịch trực tuyến",
+            fields=["Hộ tịch"],
+            validity_override=Validity.SUSPENDED,
+            validity_override_reason="Tạm ngưng để rà soát",
+        ),
+    ]
+
+
+def standard_page(title="Chức năng, nhiệm vụ, quyền hạn", parent="gioi-thieu", **overrides):
+    """A published general page under the section of slug `parent`."""
+    fields = {"slug": slugify(title), "intro": "Giới thiệu chung."}
+    fields.update(overrides)
+    page = StandardPage(title=title, **fields)
+    add_live_child(section(parent), page)
+    return publish(page)
+
+
+def paragraph(html):
+    """A paragraph block of an article's or page's body."""
+    return {"type": "paragraph", "value": html}
 
 
 def procedures_index():

@@ -12,7 +12,8 @@ from home.models import ArticleIndexPage
 from legal_docs.models import LegalDocumentIndexPage
 from portal.core import roles
 from search.backends import search_server
-from tests.helpers import empty_engine, refresh_engine, run_search_worker, setup_portal
+from tests.helpers import setup_portal
+from tests.search_engine import empty_engine, refresh_engine, run_search_worker
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
@@ -91,9 +92,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker):
     """The demo content for a whole module, rolled back when the module ends, and known
-    to the engine meanwhile. Only for the modules still listed in TEST_MAP.md as reading
-    demo content: new tests build their own (tests/builders.py). Not for transactional
-    tests, whose flush would take it with it."""
+    to the engine meanwhile. Only portal/test_admin_vietnamese.py still reads it (its walk
+    of each role's admin screens needs content in every screen); every other test builds
+    its own (tests/builders.py). Not for transactional tests, whose flush would take it
+    with it."""
     from django.db import transaction
 
     with django_db_blocker.unblock():

@@ -1,8 +1,8 @@
 """The demo's own tests: `setup_portal --demo` fills the site that every other test runs
 without (they build their own content, tests/builders.py), keeps what the demo promises at a
 high level, and leaves alone what editors made. Besides the browser tests (their site_url
-fixture shows the real demo site) and the modules TEST_MAP.md lists as still using the
-transitional demo_content fixture, only these tests read demo content."""
+fixture shows the real demo site) and portal/test_admin_vietnamese.py (the transitional
+demo_content fixture), only these tests read demo content."""
 
 from datetime import date
 
@@ -13,7 +13,8 @@ from wagtail.models import Page
 from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
 from legal_docs.demo import DOCUMENTS
 from legal_docs.models import LegalDocumentPage, ProcedurePage, Validity
-from tests.helpers import add_live_child, html, publish, setup_portal, validity_of
+from tests.builders import add_live_child, publish
+from tests.helpers import html, setup_portal, validity_of
 
 pytestmark = pytest.mark.django_db
 

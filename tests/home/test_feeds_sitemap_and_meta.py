@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import ArticlePage
 from legal_docs.models import LegalDocumentPage
-from tests.builders import article, legal_document
+from tests.builders import article, image, legal_document
 from tests.helpers import html
 
 pytestmark = pytest.mark.django_db
@@ -85,15 +85,14 @@ def test_robots_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     assert "Sitemap: https://sotp.quangtri.gov.vn/sitemap.xml" in text
 
 
-# Still reads the demo (an article with an image): to be given a builder of its own. The
-# module fixture then stays for the rest of the module: keep this test last.
-@pytest.mark.usefixtures("demo_content")
 def test_pages_describe_themselves_for_search_engines_and_sharing(client, news):
-    article = ArticlePage.objects.live().child_of(news).exclude(image=None).first()
-    article = article or ArticlePage.objects.live().exclude(image=None).first()
-    page = html(client, article.url)
-    assert f'<link rel="canonical" href="{article.full_url}">' in page
-    assert f'<meta name="description" content="{article.lead[:40]}' in page
+    shared = article(
+        lead="Sở Tư pháp tổ chức hội nghị tập huấn nghiệp vụ hộ tịch cho công chức cấp xã.",
+        image=image(),
+    )
+    page = html(client, shared.url)
+    assert f'<link rel="canonical" href="{shared.full_url}">' in page
+    assert f'<meta name="description" content="{shared.lead[:40]}' in page
     assert '<meta property="og:type" content="article">' in page
     assert '<meta property="og:image" content="http' in page
     assert 'type="application/rss+xml"' in page and "/feeds/tin-tuc.rss" in page

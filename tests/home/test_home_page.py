@@ -15,7 +15,8 @@ from home.models import HomeFeaturedItem, StandardPage
 from legal_docs.models import LegalField, ProcedureIndexPage, ProcedurePage
 from portal.core.models import DailyVisits, PortalSettings
 from tests import builders
-from tests.helpers import add_live_child, html, publish
+from tests.builders import add_live_child, publish
+from tests.helpers import html
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,8 @@
 """The information categories beyond legal documents and procedures: organisation (5.1đ),
 collections by year (5.1d, 5.1e) and audio and video with captions and transcripts (6.2)."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,16 +11,32 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.models import Document
 
 from home.blocks import AudioBlock, VideoBlock
-from home.models import CollectionPage, Person, Unit
+from home.models import Person, Unit
 from portal.core import roles
+from tests.builders import collection_page, document, organisation_page, person, unit
 from tests.helpers import html
 
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
+pytestmark = pytest.mark.django_db
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
 
 
-def test_the_organisation_page_shows_leaders_chart_units_and_contacts(client, portal):
+@pytest.fixture
+def organisation(portal):
+    """A department of two levels under its leadership: two leaders, two contacts."""
+    top = unit("Lãnh đạo Sở", kind="leadership", phone="0233 3852 520", email="sotp@example.vn")
+    office = unit("Văn phòng Sở", top, phone="0233 3852 521", email="vp@example.vn")
+    civil = unit("Phòng Hành chính tư pháp", top, phone="0233 3852 524", email="hctp@example.vn")
+    person("Hoàng Kỳ", "Giám đốc Sở", top, is_leader=True, biography="Phụ trách chung.")
+    person("Lê Văn Minh", "Phó Giám đốc Sở", top, is_leader=True, biography="Phụ trách văn bản.")
+    person("Trần Thị Hương", "Chánh Văn phòng Sở", office, is_contact=True)
+    person("Nguyễn Văn An", "Trưởng phòng", civil, is_contact=True)
+    return organisation_page(
+        functions="<p>Tham mưu quản lý nhà nước về hộ tịch; quốc tịch; chứng thực.</p>",
+        history="<p>Thành lập năm 1989.</p>",
+    )
+
+
+def test_the_organisation_page_shows_leaders_chart_units_and_contacts(client, organisation):
     page = html(client, "/gioi-thieu/co-cau-to-chuc/")
     assert "Chức năng, nhiệm vụ, quyền hạn" in page and "hộ tịch; quốc tịch" in page
     for leader in Person.objects.filter(is_leader=True):
@@ -27,13 +45,13 @@ def test_the_organisation_page_shows_leaders_chart_units_and_contacts(client, po
     chart = page.split('<ul class="org-chart">', 1)[1].split("</figure>", 1)[0]
     top = Unit.objects.get(parent=None)
     assert chart.index(top.name) < chart.index("<ul>") < chart.index("Văn phòng Sở")
-    for unit in Unit.objects.all():
-        assert unit.name in chart and unit.phone in page and unit.email in page
+    for each in Unit.objects.all():
+        assert each.name in chart and each.phone in page and each.email in page
     for contact in Person.objects.filter(is_contact=True):
         assert f'<th scope="row" data-label="Họ và tên">{contact.name}</th>' in page
 
 
-def test_a_unit_cannot_be_part_of_itself(portal):
+def test_a_unit_cannot_be_part_of_itself(organisation):
     top = Unit.objects.get(parent=None)
     child = Unit.objects.filter(parent=top).first()
     top.parent = child
@@ -42,7 +60,15 @@ def test_a_unit_cannot_be_part_of_itself(portal):
 
 
 def test_collections_list_their_files_by_year_newest_first(client, portal):
-    collection = CollectionPage.objects.get(slug="bao-cao-tai-chinh")
+    collection = collection_page(
+        [
+            ("Báo cáo quyết toán ngân sách năm 2023", date(2024, 4, 10)),
+            ("Công khai dự toán ngân sách năm 2025", date(2025, 1, 15)),
+            ("Số liệu thống kê ngành tư pháp năm 2024", date(2025, 2, 1)),
+            ("Báo cáo quyết toán ngân sách năm 2022", date(2023, 3, 1)),
+        ]
+    )
+    assert len(collection.by_year()) == 3
     page = html(client, collection.url)
     years = [year for year, _items in collection.by_year()]
     assert years == sorted(years, reverse=True)
@@ -53,7 +79,7 @@ def test_collections_list_their_files_by_year_newest_first(client, portal):
 
 
 def test_audio_and_video_blocks_take_only_their_formats_and_need_a_transcript(portal):
-    pdf = Document.objects.filter(file__endswith=".pdf").first()
+    pdf = document("Hội nghị", "hoi-nghi.pdf")
     value = {"file": pdf.pk, "caption": "Hội nghị", "transcript": "Nội dung phát biểu"}
     for block in (AudioBlock(), VideoBlock()):
         with pytest.raises(StructBlockValidationError):

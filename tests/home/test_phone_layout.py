@@ -15,14 +15,10 @@ from django.utils import timezone
 from home.models import Feedback, OrganisationPage, Person, SectionPage, Unit
 from portal.core.models import MaintenanceWindow
 from tests import builders
-from tests.helpers import (
-    add_live_child,
-    publish,
-    refresh_engine,
-    run_search_worker,
-    setup_portal,
-)
+from tests.builders import add_live_child, publish
+from tests.helpers import setup_portal
 from tests.portal.test_accessibility import violations
+from tests.search_engine import refresh_engine, run_search_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

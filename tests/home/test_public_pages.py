@@ -1,6 +1,7 @@
 """Every public page type renders its content inside the portal layout."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.template.loader import render_to_string
@@ -8,17 +9,40 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
-from home.models import ArticlePage, StandardPage
+from home.models import StandardPage
 from portal.core.models import PortalSettings
 from portal.sections import SECTIONS
 from search.tasks import update_engine
+from tests.builders import (
+    article,
+    document,
+    image,
+    legal_document,
+    organisation_page,
+    paragraph,
+    section,
+    standard_page,
+)
 from tests.helpers import html
+from tests.search_engine import refresh_engine
 
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
-pytestmark = pytest.mark.usefixtures("demo_content")
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture
+def board_news(portal):
+    """An article of the office, posted at 16:30 on 09/12/2024."""
+    return article(
+        "Kiện toàn Ban Biên tập Trang thông tin điện tử Sở Tư pháp",
+        slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu",
+        author="Văn phòng Sở",
+        source="Sở Tư pháp Quảng Trị",
+        posted_at=datetime(2024, 12, 9, 16, 30, tzinfo=VN),
+    )
 
 
 def test_home_page_menu_lists_every_section_and_latest_news(client, portal):
+    article("Hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2025")
     page = html(client, "/")
     for spec in SECTIONS:
         assert f'href="/{spec["slug"]}/"' in page
@@ -29,6 +53,8 @@ def test_home_page_menu_lists_every_section_and_latest_news(client, portal):
 
 
 def test_section_page_lists_its_pages(client, portal):
+    standard_page("Chức năng, nhiệm vụ, quyền hạn")
+    organisation_page()
     page = html(client, "/gioi-thieu/")
     assert "Chức năng, nhiệm vụ, quyền hạn" in page
     assert "Cơ cấu tổ chức" in page
@@ -36,15 +62,19 @@ def test_section_page_lists_its_pages(client, portal):
     assert "Cập nhật lần cuối" in page
 
 
-def test_article_index_lists_articles_newest_first(client, portal):
+def test_article_index_lists_articles_newest_first(client, board_news):
+    article(
+        "Hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2025",
+        posted_at=datetime(2025, 11, 3, 8, 0, tzinfo=VN),
+    )
     page = html(client, "/tin-tuc/")
     newest = page.index("Hưởng ứng Ngày Pháp luật")
     older = page.index("Kiện toàn Ban Biên tập")
     assert newest < older
 
 
-def test_article_shows_author_source_time_and_citation(client, portal):
-    page = html(client, "/tin-tuc/kien-toan-ban-bien-tap-trang-thong-tin-dien-tu/")
+def test_article_shows_author_source_time_and_citation(client, board_news):
+    page = html(client, board_news.url)
     assert "Văn phòng Sở" in page
     assert "Sở Tư pháp Quảng Trị" in page
     assert "16:30 09/12/2024" in page
@@ -58,24 +88,49 @@ def test_article_shows_author_source_time_and_citation(client, portal):
 
 
 def test_article_with_images_tables_and_files(client, portal):
-    page = html(client, "/pho-bien-giao-duc-phap-luat/nhung-nguoi-duoc-tro-giup-phap-ly/")
+    photo = image("Trợ giúp viên pháp lý tư vấn cho người dân")
+    table = {
+        "first_row_is_table_header": True,
+        "first_col_is_header": False,
+        "table_caption": "Một số nhóm người được trợ giúp pháp lý",
+        "data": [["Nhóm", "Ví dụ"], ["Người thuộc hộ nghèo", "Có giấy tờ chứng minh"]],
+    }
+    picture = {
+        "image": {"image": photo.pk, "alt_text": photo.title, "decorative": False},
+        "caption": photo.title,
+        "credit": "Sở Tư pháp Quảng Trị",
+    }
+    regulation = document("Quy chế hoạt động Trang thông tin điện tử", "quy-che.txt")
+    page = article(
+        "Những người được trợ giúp pháp lý miễn phí",
+        parent=section("pho-bien-giao-duc-phap-luat"),
+        body=[
+            paragraph("<p>Theo Điều 7 Luật Trợ giúp pháp lý:</p>"),
+            {"type": "table", "value": table},
+            {"type": "image", "value": picture},
+            paragraph("<p>Điều 11. Các tổ chức, cá nhân tham gia</p>"),
+            {"type": "document", "value": {"document": regulation.pk, "title": ""}},
+        ],
+    )
+    page = html(client, page.url)
     assert '<table class="stack">' in page and "Người thuộc hộ nghèo" in page
     assert "<img" in page and 'alt="Trợ giúp viên pháp lý tư vấn cho người dân"' in page
-    # The regulation is a page of Giới thiệu (issue #23); the news of it links there.
-    regulation = html(client, "/gioi-thieu/quy-che-hoat-dong-trang-thong-tin-dien-tu/")
-    assert "Điều 11. Các tổ chức, cá nhân tham gia" in regulation
-    assert "Tải về" in regulation and "(TXT" in regulation
-    news = html(client, "/tin-tuc/ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu/")
-    assert "Tải về" in news and "/gioi-thieu/quy-che-hoat-dong-trang-thong-tin-dien-tu/" in news
+    assert "Điều 11. Các tổ chức, cá nhân tham gia" in page
+    assert "Tải về" in page and "(TXT" in page
 
 
 def test_standard_page(client, portal):
+    standard_page(
+        "Chức năng, nhiệm vụ, quyền hạn",
+        slug="chuc-nang-nhiem-vu-quyen-han",
+        body=[paragraph("<p>Sở Tư pháp có tư cách pháp nhân, có con dấu riêng.</p>")],
+    )
     page = html(client, "/gioi-thieu/chuc-nang-nhiem-vu-quyen-han/")
     assert "tư cách pháp nhân" in page
     assert StandardPage.objects.filter(slug="chuc-nang-nhiem-vu-quyen-han").exists()
 
 
-def test_footer_and_citation_follow_the_site_settings(client, portal):
+def test_footer_and_citation_follow_the_site_settings(client, board_news):
     settings = PortalSettings.objects.get()
     settings.agency_name = "Sở Tư pháp tỉnh Thử Nghiệm"
     settings.address = "12 Đường Thử, phường Một"
@@ -85,7 +140,7 @@ def test_footer_and_citation_follow_the_site_settings(client, portal):
     settings.responsible_person = "Trần Thị Bình"
     settings.domain = "thunghiem.gov.vn"
     settings.save()
-    page = html(client, "/tin-tuc/kien-toan-ban-bien-tap-trang-thong-tin-dien-tu/")
+    page = html(client, board_news.url)
     footer = page[page.index("<footer") :]
     for value in [
         "SỞ TƯ PHÁP TỈNH THỬ NGHIỆM",
@@ -101,14 +156,16 @@ def test_footer_and_citation_follow_the_site_settings(client, portal):
 
 
 def test_search_finds_articles(client, portal):
+    refresh_engine(article("Những người được trợ giúp pháp lý miễn phí"))
     page = html(client, "/tim-kiem/?q=trợ+giúp+pháp+lý")
     assert "Những người được trợ giúp pháp lý miễn phí" in page
 
 
-def test_unpublished_article_is_not_public(client, portal):
-    article = ArticlePage.objects.get(slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu")
-    article.unpublish()
-    assert client.get(article.url_path.replace("/trang-chu", "")).status_code == 404
+def test_unpublished_article_is_not_public(client, board_news):
+    url = board_news.url
+    assert client.get(url).status_code == 200
+    board_news.unpublish()
+    assert client.get(url).status_code == 404
 
 
 def test_404_is_in_vietnamese(client, portal):
@@ -145,6 +202,8 @@ def test_the_database_backend_finds_words_typed_without_marks(portal):
     # PostgreSQL under `make test`, SQLite under `make run` and `make test-fast`.
     from wagtail.search.backends import get_search_backend
 
+    law = legal_document("60/2014/QH13", "Luật", "Quốc hội", title="Luật Hộ tịch")
+    get_search_backend("database").add(law)
     results = get_search_backend("database").search(
         "luat ho tich", Page.objects.live(), operator="and"
     )

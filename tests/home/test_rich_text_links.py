@@ -12,7 +12,9 @@ from wagtail.rich_text import RichText
 from home.models import ArticlePage
 from legal_docs.models import DocumentType, IssuingAuthority, LegalDocumentPage
 from portal.core import roles
-from tests.helpers import add_live_child, add_url, article_form, edit_url, html, legal_document_form
+from tests.admin_forms import add_url, article_form, edit_url, legal_document_form
+from tests.builders import add_live_child
+from tests.helpers import html
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from home.slugs import convert_unicode_slugs
 from portal.core import roles
 from portal.core.text import ascii_slug
 from tests import builders
-from tests.helpers import add_live_child, article_form
+from tests.admin_forms import article_form
+from tests.builders import add_live_child
 
 TITLE = "Hội thảo đánh giá công tác Đăng ký hộ tịch năm 2025"
 PLAIN = "hoi-thao-danh-gia-cong-tac-dang-ky-ho-tich-nam-2025"

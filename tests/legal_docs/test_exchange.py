@@ -12,14 +12,11 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from legal_docs import exchange
-from legal_docs.demo import DOCUMENTS
 from legal_docs.importer import Importer, review_batch, system_account
 from legal_docs.models import ImportBatch, LegalDocumentPage
 from portal.core import roles
-from tests.helpers import record, run_command
-
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
-pytestmark = pytest.mark.usefixtures("demo_content")
+from tests.builders import record, small_registry
+from tests.helpers import run_command
 
 SCHEMA = json.loads(
     (Path(settings.BASE_DIR) / "legal_docs" / "schema" / "legal-documents.schema.json").read_text()
@@ -190,6 +187,7 @@ def export(fmt="json"):
 def test_export_then_import_into_an_empty_registry_reproduces_it(
     registry, tmp_path, fmt, make_user
 ):
+    documents = small_registry()
     original = export(fmt)
     jsonschema.validate(json.loads(export("json")), SCHEMA)
     path = tmp_path / f"van-ban.{fmt}"
@@ -198,17 +196,18 @@ def test_export_then_import_into_an_empty_registry_reproduces_it(
 
     importer = Importer(registry, path.name, imported_by=system_account())
     report = importer.run(exchange.load(path.read_text(encoding="utf-8"), path.name))
-    assert report.rejected == 0 and report.created == len(DOCUMENTS)
+    assert report.rejected == 0 and report.created == len(documents)
     review_batch(importer.batch, make_user(roles.BOARD), approve=True)
     assert export(fmt) == original
 
 
 def test_open_data_download(client, registry):
+    documents = small_registry()
     response = client.get("/van-ban/du-lieu-mo/json/")
     assert response.status_code == 200
     data = json.loads(b"".join(response.streaming_content))
     jsonschema.validate(data, SCHEMA)
-    assert len(data["documents"]) == len(DOCUMENTS)
+    assert len(data["documents"]) == len(documents)
     csv = b"".join(client.get("/van-ban/du-lieu-mo/csv/").streaming_content).decode()
     assert csv.startswith("number_symbol,document_type,")
     assert client.get("/van-ban/du-lieu-mo/xml/").status_code == 404

@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from legal_docs.importer import Importer, system_account
 from legal_docs.models import ImportBatch, LegalDocumentIndexPage, LegalDocumentPage
 from portal.core import roles
-from tests.helpers import record, refresh_engine, run_search_worker
+from tests.builders import record
+from tests.search_engine import refresh_engine, run_search_worker
 
 SCREENSHOTS = Path(settings.BASE_DIR) / ".run" / "screenshots"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -15,6 +15,7 @@ from legal_docs.models import (
     ImportBatch,
     IssuingAuthority,
     LegalDocumentPage,
+    LegalDocumentRelation,
     LegalField,
     ProcedurePage,
     Validity,
@@ -22,16 +23,14 @@ from legal_docs.models import (
 from legal_docs.models.validity import validity_on
 from legal_docs.procedure_import import ProcedureImporter
 from portal.core import roles
-from tests.builders import legal_document
-from tests.helpers import record, run_command
+from tests.builders import legal_document, procedure_page, publish, record
+from tests.helpers import run_command
 
 
 @pytest.fixture(autouse=True)
 def laws(registry):
     """The three laws these cases import over: the civil-status law, and the 2017 legal-aid
-    law replacing the 2006 one. Left as they are when the demo (which has them) is loaded."""
-    if LegalDocumentPage.objects.filter(number_key="60/2014/QH13").exists():
-        return
+    law replacing the 2006 one."""
 
     def statute(number, title, issued, effective, **fields):
         return legal_document(
@@ -334,12 +333,8 @@ def test_the_batch_page_shows_diffs_and_rejections_and_creates_a_missing_field(
     assert LegalDocumentPage.objects.filter(number_key="176/QD-UBND").exists()
 
 
-# The last two still read the demo (its procedures, and the decision 2975/QĐ-UBND with its
-# five relations that legal_docs/schema/example.json edits): to be given builders of their
-# own. The module fixture then stays for the rest of the module: keep them last.
-@pytest.mark.usefixtures("demo_content")
 def test_procedures_keep_what_a_record_leaves_out(registry, make_user):
-    procedure = ProcedurePage.objects.live().first()
+    procedure = procedure_page(fees="8.000 đồng/bản sao trích lục", result="Bản sao trích lục")
     fees, title = procedure.fees, procedure.title
     board = make_user(roles.BOARD)
     importer = ProcedureImporter(
@@ -358,12 +353,36 @@ def test_procedures_keep_what_a_record_leaves_out(registry, make_user):
     assert ProcedurePage.objects.get(pk=procedure.pk).fees == ""
 
 
-@pytest.mark.usefixtures("demo_content")
 def test_the_worked_example_does_what_the_readme_says(registry, make_user):
     from pathlib import Path
 
     from django.conf import settings
 
+    # The decision legal_docs/schema/example.json edits, on four laws and an outside circular.
+    bases = [
+        legal_document(number, type_name, authority, issued, issued, title=title)
+        for number, type_name, authority, issued, title in [
+            ("67/2006/QH11", "Luật", "Quốc hội", date(2006, 6, 29), "Luật Công nghệ thông tin"),
+            ("104/2016/QH13", "Luật", "Quốc hội", date(2016, 4, 6), "Luật Tiếp cận thông tin"),
+            ("86/2015/QH13", "Luật", "Quốc hội", date(2015, 11, 19), "Luật An toàn thông tin mạng"),
+            ("42/2022/NĐ-CP", "Nghị định", "Chính phủ", date(2022, 6, 24), "Nghị định 42/2022"),
+        ]
+    ]
+    decision = legal_document(
+        "2975/QĐ-UBND",
+        issued=date(2024, 12, 6),
+        effective=date(2024, 12, 6),
+        fields=["Tiếp cận thông tin"],
+        relations=[("legal_basis", law) for law in bases],
+    )
+    decision.relations.add(
+        LegalDocumentRelation(
+            relation_type="legal_basis",
+            external_number="22/2023/TT-BTTTT",
+            external_title="Thông tư quy định cấu trúc cổng thông tin điện tử",
+        )
+    )
+    publish(decision)
     path = Path(settings.BASE_DIR) / "legal_docs" / "schema" / "example.json"
     records = exchange.load(path.read_text(encoding="utf-8"), path.name)
     LegalDocumentPage.objects.filter(number_key="11/2017/QH14").update(signer="Nguyễn Thị Kim Ngân")

@@ -5,7 +5,8 @@ found."""
 import pytest
 
 from tests import builders
-from tests.helpers import html, refresh_engine
+from tests.helpers import html
+from tests.search_engine import refresh_engine
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db]
 LISTING = "/thu-tuc-hanh-chinh/"

@@ -2,6 +2,7 @@
 and the exchange-file import, whose records wait for the board like the registry's."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -12,15 +13,14 @@ from legal_docs.demo import PROCEDURES_FILE
 from legal_docs.importer import review_batch
 from legal_docs.models import (
     ImportBatch,
-    LegalDocumentPage,
     OnlineLevel,
     ProcedureIndexPage,
     ProcedurePage,
 )
+from tests.builders import legal_document, procedure_page
 from tests.helpers import html, run_command
 
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
+pytestmark = pytest.mark.django_db
 SCHEMA = json.loads(
     (Path(settings.BASE_DIR) / "legal_docs" / "schema" / "procedures.schema.json").read_text()
 )
@@ -62,6 +62,10 @@ def procedures(portal):
 
 
 def test_the_listing_filters_by_field_and_level_with_counts(client, procedures):
+    procedure_page("2.000488", "Cấp Phiếu lý lịch tư pháp", "Lý lịch tư pháp", OnlineLevel.FULL)
+    procedure_page("1.001193", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", OnlineLevel.FULL)
+    procedure_page("2.000908", "Chứng thực bản sao", "Chứng thực", OnlineLevel.PARTIAL)
+    procedure_page("1.001877", "Bổ nhiệm công chứng viên", "Công chứng", OnlineLevel.PARTIAL)
     page = html(client, "/thu-tuc-hanh-chinh/")
     assert "Cấp Phiếu lý lịch tư pháp" in page and "Bổ nhiệm công chứng viên" in page
     assert "Dịch vụ công trực tuyến toàn trình (2)" in page
@@ -73,6 +77,19 @@ def test_the_listing_filters_by_field_and_level_with_counts(client, procedures):
 
 
 def test_a_procedure_page_shows_every_field_and_links_its_legal_basis(client, procedures):
+    law = legal_document("28/2009/QH12", "Luật", "Quốc hội", date(2009, 6, 17), date(2010, 7, 1))
+    procedure_page(
+        "2.000488",
+        "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
+        "Lý lịch tư pháp",
+        legal_basis=[law],
+        processing_time="Không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
+        fees="200.000 đồng/lần/người",
+        dossier="<ul><li>Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (mẫu số 03)</li></ul>",
+        result="Phiếu lý lịch tư pháp số 1 hoặc số 2",
+        legal_basis_other="Thông tư số 244/2016/TT-BTC quy định mức thu phí",
+        online_service_url="https://dichvucong.gov.vn/p/home/dvc-tthc.html?ma=2.000488",
+    )
     page = html(client, "/thu-tuc-hanh-chinh/thu-tuc-2-000488/")
     for text in [
         "2.000488",
@@ -87,7 +104,6 @@ def test_a_procedure_page_shows_every_field_and_links_its_legal_basis(client, pr
         "Trích dẫn",
     ]:
         assert text in page, text
-    law = LegalDocumentPage.objects.get(number_symbol="28/2009/QH12")
     assert f'href="{law.url}"' in page
 
 
@@ -96,6 +112,7 @@ def test_the_sample_file_follows_the_schema():
 
 
 def test_import_reports_each_bad_record_and_keeps_the_good_ones(procedures, tmp_path, capsys):
+    legal_document("60/2014/QH13", "Luật", "Quốc hội", date(2014, 11, 20), date(2016, 1, 1))
     records = [
         procedure(),  # 1: new
         procedure(code="1.000894", fees="80.000 đồng"),  # 2: same code again in the file

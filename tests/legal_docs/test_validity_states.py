@@ -12,7 +12,7 @@ from legal_docs.models import LegalDocumentPage, LegalDocumentRelation, Validity
 from legal_docs.models.validity import annotate_validity, validity_on
 from legal_docs.registry_search import columns, validity_clause
 from tests.builders import legal_document
-from tests.helpers import refresh_engine
+from tests.search_engine import refresh_engine
 
 DAY = date(2025, 7, 1)  # the day each case is read on
 BEFORE = DAY - timedelta(days=10)

@@ -33,10 +33,12 @@ from wagtail.models import Collection, Page, Site, Task, Workflow, WorkflowState
 
 from home.models import ArticleIndexPage, ArticlePage
 from portal.core import roles
-from tests.helpers import article_form, decide, edit_url, genre, refresh, submit_new
+from tests.admin_forms import article_form, decide, edit_url, refresh, submit_new
+from tests.builders import genre
 from workflow.board import WAGTAIL_SAMPLE_WORKFLOW
 
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
+# Still reads the demo content: each role's walk needs content in every admin screen, and
+# the demo people's own work; to be given builders of its own (or move to tests/demo/).
 pytestmark = pytest.mark.usefixtures("demo_content")
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "wagtail" / "vi" / "LC_MESSAGES"

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 
 from portal.core import roles
+from tests.admin_forms import decide, submit_new
 from tests.builders import article
-from tests.helpers import decide, submit_new
 
 pytestmark = pytest.mark.django_db
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

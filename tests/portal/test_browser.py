@@ -9,11 +9,8 @@ from django.contrib.auth import get_user_model
 
 from home.models import ArticleIndexPage
 from portal.core import roles
-from tests.helpers import (
-    csp_directives,
-    refresh,
-    submit_new,
-)
+from tests.admin_forms import refresh, submit_new
+from tests.helpers import csp_directives
 from workflow.models import RoyaltyEntry
 
 SCREENSHOTS = Path(settings.BASE_DIR) / ".run" / "screenshots"

@@ -204,7 +204,7 @@ def test_a_long_phrase_is_still_accepted():
 
 
 def test_an_edit_without_its_block_counts_is_a_400_with_a_message(client, team, news):
-    from tests.helpers import add_url, article_form, edit_url, submit_new
+    from tests.admin_forms import add_url, article_form, edit_url, submit_new
 
     page = submit_new(client, team["contributor"], news)
     revision = page.latest_revision

@@ -15,8 +15,9 @@ from wagtail.models import PageLogEntry, Site
 from home.models import Feedback
 from portal.core import roles
 from portal.core.models import PortalSettings
+from tests.admin_forms import decide, submit_new
 from tests.builders import article, news_index
-from tests.helpers import decide, setup_portal, submit_new
+from tests.helpers import setup_portal
 
 SCREENSHOTS = Path(settings.BASE_DIR) / ".run" / "screenshots"
 PASSWORD = "mat-khau-thu-nghiem-2026"

@@ -16,7 +16,7 @@ from wagtail.models import ModelLogEntry, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from home.models import ArticlePage
-from tests.helpers import add_live_child
+from tests.builders import add_live_child
 
 pytestmark = pytest.mark.django_db
 

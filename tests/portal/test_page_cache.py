@@ -13,13 +13,12 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from home.images import RENDITIONS
-from home.models import ArticleIndexPage, ArticlePage, Unit
+from home.models import ArticleIndexPage, ArticlePage
 from portal.core import roles
 from portal.core.models import DailyVisits, MaintenanceWindow
-from tests.helpers import add_live_child, html, publish
-
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
-pytestmark = pytest.mark.usefixtures("demo_content")
+from tests.builders import add_live_child, organisation_page, publish
+from tests.builders import unit as build_unit
+from tests.helpers import html
 
 NEWS = "/tin-tuc/"
 
@@ -118,7 +117,8 @@ def test_pages_with_a_form_token_and_search_are_rendered_each_time(client, porta
 
 
 def test_a_snippet_shown_on_a_page_changes_it(client, portal):
-    unit = Unit.objects.first()
+    organisation_page()
+    unit = build_unit("Phòng Phổ biến pháp luật")
     html(client, "/gioi-thieu/co-cau-to-chuc/")
     unit.name = "Phòng Phổ biến pháp luật và Trợ giúp"
     unit.save()

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from home.models import ArticleIndexPage, ArticlePage, HomePage, SectionPage
 from portal.core import roles
-from tests.helpers import article_form
+from tests.admin_forms import article_form
 
 
 def add_article_url(parent):

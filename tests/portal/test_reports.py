@@ -28,7 +28,8 @@ from portal.core.figures import display
 from portal.core.models import DailyVisits
 from portal.statistics import SECURITY_ACTIONS
 from search.models import UnansweredQuery
-from tests.helpers import decide, genre, new_document, submit_new
+from tests.admin_forms import decide, submit_new
+from tests.builders import genre, new_document
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry, RoyaltyPeriod
 
 pytestmark = pytest.mark.postgres

@@ -11,7 +11,8 @@ from wagtail.models import GroupPagePermission, Page, Site
 from home.models import ArticleIndexPage, HomePage, SectionPage, StandardPage
 from portal.core import profile, roles
 from portal.core.models import DailyVisits, PortalSettings
-from tests.helpers import add_live_child, decide, genre, submit_new
+from tests.admin_forms import decide, submit_new
+from tests.builders import add_live_child, genre
 from workflow.models import RoyaltyEntry
 
 HOST = "khac.example.vn"

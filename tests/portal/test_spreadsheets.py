@@ -19,7 +19,7 @@ from wagtail.contrib.search_promotions.models import Query
 
 from home.models import Feedback
 from portal.core import roles
-from tests.helpers import genre
+from tests.builders import genre
 from workflow.models import RoyaltyEntry, RoyaltyPeriod
 
 pytestmark = pytest.mark.django_db

@@ -2,6 +2,7 @@
 with and without marks, NFD input, numbers written every way, summary words, autocomplete."""
 
 import unicodedata
+from datetime import date
 
 import pytest
 from django.conf import settings
@@ -11,12 +12,12 @@ from wagtail.search.backends import get_search_backend
 from home.models import ArticlePage
 from legal_docs.models import LegalDocumentPage
 from search.engine import search_pages
-from tests.helpers import add_live_child, refresh_engine
+from tests.builders import add_live_child, article, legal_document, procedure_page
+from tests.search_engine import refresh_engine
 
 BYLINE = {"author": "Nguyễn Văn An", "source": "Văn phòng Sở"}
 
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
-pytestmark = [pytest.mark.search, pytest.mark.usefixtures("demo_content")]
+pytestmark = pytest.mark.search
 BACKENDS = ["default", "database"]
 QUERIES = [
     ("Luật Hộ tịch", "Luật Hộ tịch"),
@@ -48,6 +49,89 @@ AUTOCOMPLETE = [
 ]
 
 
+def statute(number, title, issued, summary=None, **fields):
+    return legal_document(
+        number, "Luật", "Quốc hội", issued, issued, title=title, summary=summary or title, **fields
+    )
+
+
+def decree(number, summary, issued):
+    return legal_document(number, "Nghị định", "Chính phủ", issued, issued, summary=summary)
+
+
+def build_corpus():
+    """The documents, procedure and article these queries must tell apart: each expected
+    first result among neighbours sharing its words."""
+    old_aid = statute("69/2006/QH11", "Luật Trợ giúp pháp lý 2006", date(2006, 6, 29))
+    return [
+        statute("60/2014/QH13", "Luật Hộ tịch", date(2014, 11, 20)),
+        statute("11/2017/QH14", "Luật Trợ giúp pháp lý 2017", date(2017, 6, 20)),
+        old_aid,
+        statute("28/2009/QH12", "Luật Lý lịch tư pháp", date(2009, 6, 17)),
+        statute("46/2024/QH15", "Luật Công chứng", date(2024, 11, 26)),
+        decree(
+            "123/2015/NĐ-CP",
+            "Quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch",
+            date(2015, 11, 15),
+        ),
+        decree(
+            "87/2020/NĐ-CP",
+            "Quy định về Cơ sở dữ liệu hộ tịch điện tử, đăng ký hộ tịch trực tuyến",
+            date(2020, 7, 28),
+        ),
+        decree(
+            "23/2015/NĐ-CP",
+            "Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký",
+            date(2015, 2, 16),
+        ),
+        decree("13/2023/NĐ-CP", "Bảo vệ dữ liệu cá nhân", date(2023, 4, 17)),
+        legal_document(
+            "04/2020/TT-BTP",
+            "Thông tư",
+            "Bộ Tư pháp",
+            date(2020, 5, 28),
+            date(2020, 7, 16),
+            summary="Hướng dẫn thi hành Luật Hộ tịch và Nghị định 123/2015/NĐ-CP",
+        ),
+        legal_document(
+            "2975/QĐ-UBND",
+            issued=date(2024, 12, 6),
+            effective=date(2024, 12, 6),
+            summary="Ban hành Quy chế quản lý Cổng Thông tin điện tử tỉnh Quảng Trị",
+        ),
+        legal_document(
+            "97/QĐ-STP",
+            "Quyết định",
+            "Sở Tư pháp tỉnh Quảng Trị",
+            date(2024, 12, 9),
+            date(2024, 12, 9),
+            summary="Kiện toàn Ban Biên tập, căn cứ Quyết định 2975/QĐ-UBND",
+        ),
+        procedure_page("1.001877", "Bổ nhiệm công chứng viên", "Công chứng"),
+        article("Tập huấn Luật Hộ tịch cho công chức tư pháp - hộ tịch cấp xã"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """The corpus for the whole module, in the database and both backends; rolled back and
+    taken out of the engine when the module ends."""
+    from django.db import transaction
+
+    engine, database = get_search_backend("default"), get_search_backend("database")
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            pages = build_corpus()
+            for page in pages:
+                database.add(page)
+            refresh_engine(*pages)
+            yield pages
+            transaction.set_rollback(True)
+        for page in pages:
+            engine.delete(page)
+        refresh_engine()
+
+
 @pytest.fixture(autouse=True)
 def engine_required():
     # CI sets SEARCH_URL (make test starts the engine): a missing engine fails, never skips.
@@ -60,7 +144,7 @@ def titles(results, n=1):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("query,first", QUERIES)
-def test_citizen_queries_find_the_document_first(portal, backend, query, first):
+def test_citizen_queries_find_the_document_first(corpus, portal, backend, query, first):
     queryset = Page.objects.live().public().specific()
     results = search_pages(query, queryset, get_search_backend(backend))
     assert titles(results) == [first]
@@ -68,7 +152,7 @@ def test_citizen_queries_find_the_document_first(portal, backend, query, first):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("prefix,first", AUTOCOMPLETE)
-def test_autocomplete_with_and_without_marks(portal, backend, prefix, first):
+def test_autocomplete_with_and_without_marks(corpus, portal, backend, prefix, first):
     results = get_search_backend(backend).autocomplete(prefix, LegalDocumentPage.objects.live())
     assert titles(results) == [first]
 

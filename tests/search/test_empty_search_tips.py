@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from tests import builders
-from tests.helpers import html, refresh_engine
+from tests.helpers import html
+from tests.search_engine import refresh_engine
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db]
 TIPS = [

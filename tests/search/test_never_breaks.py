@@ -18,14 +18,10 @@ from wagtail.search.index import get_indexed_models
 
 from home.models import ArticleIndexPage, ArticlePage
 from search.engine import is_engine, search_backend, with_fallback
-from tests.builders import legal_document
-from tests.helpers import (
-    HOSTILE_QUERIES,
-    add_live_child,
-    refresh_engine,
-    run_search_worker,
-    setup_portal,
-)
+from tests.builders import add_live_child, legal_document
+from tests.helpers import setup_portal
+from tests.search.hostile_queries import HOSTILE_QUERIES
+from tests.search_engine import refresh_engine, run_search_worker
 
 pytestmark = pytest.mark.search
 ENDPOINTS = ["/tim-kiem/", "/van-ban/", "/tim-kiem/goi-y/"]

@@ -9,12 +9,39 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search.engine import clean_query, search_pages
-from tests.helpers import HOSTILE_QUERIES, html
+from tests.builders import article, legal_document, small_registry
+from tests.helpers import html
+from tests.search.hostile_queries import HOSTILE_QUERIES
+from tests.search_engine import refresh_engine
 
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
-pytestmark = [pytest.mark.search, pytest.mark.usefixtures("demo_content")]
+pytestmark = pytest.mark.search
 
 BAD_INPUT = HOSTILE_QUERIES
+
+
+@pytest.fixture
+def in_engine():
+    """Index the pages a test built now (the queue's worker would), and take them out of the
+    engine after it (their database rows go with the test's transaction)."""
+    indexed = []
+
+    def index(*pages):
+        indexed.extend(pages)
+        refresh_engine(*pages)
+        return pages
+
+    yield index
+    backend = get_search_backend("default")
+    for page in indexed:
+        backend.delete(page)
+    refresh_engine()
+
+
+def board_news():
+    return article(
+        "Kiện toàn Ban Biên tập Trang thông tin điện tử Sở Tư pháp",
+        slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu",
+    )
 
 
 @pytest.mark.parametrize("query", BAD_INPUT)
@@ -32,7 +59,11 @@ def test_odd_parameters_answer_normally(client, portal, params):
     assert client.get("/tim-kiem/", {"q": "luật", **params}).status_code == 200
 
 
-def test_results_are_highlighted_and_faceted_by_section(client, portal):
+def test_results_are_highlighted_and_faceted_by_section(client, portal, in_engine):
+    in_engine(
+        *small_registry(),
+        article("Hướng dẫn chứng thực bản sao từ bản chính tại cấp xã"),
+    )
     page = html(client, "/tim-kiem/?q=chung+thuc+ban+sao")
     assert "<mark>chứng thực</mark>" in page.lower() or "<mark>chứng</mark>" in page.lower()
     assert "Văn bản (" in page  # the registry's section with its count
@@ -40,16 +71,15 @@ def test_results_are_highlighted_and_faceted_by_section(client, portal):
     assert "Nghị định 23/2015/NĐ-CP" in narrowed
 
 
-def test_only_live_public_pages_are_found(client, portal):
-    from home.models import ArticlePage
-
-    article = ArticlePage.objects.live().get(slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu")
+def test_only_live_public_pages_are_found(client, portal, in_engine):
+    [article] = in_engine(board_news())
     assert article.title in html(client, "/tim-kiem/?q=kien+toan+ban+bien+tap")
     article.unpublish()
     assert article.title not in html(client, "/tim-kiem/?q=kien+toan+ban+bien+tap")
 
 
-def test_suggestions_complete_with_and_without_marks(client, portal):
+def test_suggestions_complete_with_and_without_marks(client, portal, in_engine):
+    in_engine(legal_document("60/2014/QH13", "Luật", "Quốc hội", title="Luật Hộ tịch"))
     for prefix in ("luật hộ t", "luat ho t"):
         titles = [
             r["title"] for r in client.get("/tim-kiem/goi-y/", {"q": prefix}).json()["results"]
@@ -67,13 +97,10 @@ def test_the_database_fallback_takes_any_query_too(portal, query):
 def test_promotions_lead_and_queries_are_counted_without_personal_data(client, portal, login):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-    from home.models import ArticlePage
     from portal.core import roles
     from search.models import UnansweredQuery
 
-    regulation = ArticlePage.objects.live().get(
-        slug="ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu"
-    )
+    regulation = article("Ban hành Quy chế hoạt động Trang thông tin điện tử")
     SearchPromotion.objects.create(
         query=Query.get("quy chế"), page=regulation, sort_order=0, description="Toàn văn Quy chế"
     )
@@ -90,8 +117,16 @@ def test_promotions_lead_and_queries_are_counted_without_personal_data(client, p
     assert client.get("/admin/search-terms/").status_code == 302
 
 
-def test_registry_search_combines_with_filters_and_counts(client, portal):
+def test_registry_search_combines_with_filters_and_counts(client, portal, in_engine):
     from legal_docs.models import DocumentType
+
+    in_engine(
+        *small_registry(),
+        legal_document(
+            "87/2020/NĐ-CP", "Nghị định", "Chính phủ", summary="Cơ sở dữ liệu hộ tịch điện tử"
+        ),
+        legal_document("53/2014/QH13", "Luật", "Quốc hội", summary="Luật Công chứng"),
+    )
 
     decree = DocumentType.objects.get(name="Nghị định").pk
     page = html(client, "/van-ban/?q=ho+tich")
@@ -104,12 +139,11 @@ def test_registry_search_combines_with_filters_and_counts(client, portal):
     assert client.get("/van-ban/", {"q": "((*", "page": "99"}).status_code == 200
 
 
-def test_private_pages_are_never_found(client, portal):
+def test_private_pages_are_never_found(client, portal, in_engine):
     from wagtail.models import PageViewRestriction
 
-    from home.models import ArticlePage
-
-    article = ArticlePage.objects.live().get(slug="kien-toan-ban-bien-tap-trang-thong-tin-dien-tu")
+    [article] = in_engine(board_news())
+    assert article.title in html(client, "/tim-kiem/?q=kien+toan+ban+bien+tap")
     PageViewRestriction.objects.create(
         page=article, restriction_type=PageViewRestriction.PASSWORD, password="noi-bo"
     )
@@ -132,7 +166,26 @@ def result_titles(page):
     return re.findall(r'<a href="[^"]*">([^<]*)</a>', listing)
 
 
-def test_the_first_page_comes_with_the_counts_and_the_next_pages_follow_it(client, portal):
+def test_the_first_page_comes_with_the_counts_and_the_next_pages_follow_it(
+    client, portal, in_engine
+):
+    in_engine(*small_registry())
+    in_engine(
+        *[
+            article(f"{topic} của ngành tư pháp", posted_at=None)
+            for topic in [
+                "Hội nghị tổng kết công tác",
+                "Kế hoạch cải cách hành chính",
+                "Tập huấn nghiệp vụ hộ tịch",
+                "Kiểm tra công tác bồi thường nhà nước",
+                "Phổ biến giáo dục pháp luật",
+                "Thi đua khen thưởng",
+                "Chuyển đổi số",
+                "Trợ giúp pháp lý lưu động",
+                "Hòa giải ở cơ sở",
+            ]
+        ]
+    )
     # Page one is built from the hits of the request that counted the sections; page two
     # asks the engine again. Together they are the engine's own order, nothing twice.
     from search.views import public_pages

@@ -15,7 +15,9 @@ from wagtail.models import Page
 from home.models import ArticleIndexPage, ArticlePage
 from legal_docs.models import DocumentType, IssuingAuthority, LegalDocumentPage
 from legal_docs.numbering import document_slug
-from tests.helpers import add_live_child, html, publish, refresh_engine
+from tests.builders import add_live_child, publish
+from tests.helpers import html
+from tests.search_engine import refresh_engine
 
 pytestmark = pytest.mark.search
 

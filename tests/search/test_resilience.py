@@ -18,7 +18,9 @@ from wagtail.search.backends import get_search_backend
 
 from home.models import ArticleIndexPage, ArticlePage
 from search.engine import engine_responds
-from tests.helpers import add_live_child, publish, refresh_engine, run_search_worker, setup_portal
+from tests.builders import add_live_child, publish
+from tests.helpers import setup_portal
+from tests.search_engine import refresh_engine, run_search_worker
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db(transaction=True)]
 TITLE = "Thông báo tuyển dụng viên chức Sở Tư pháp năm 2026"

@@ -14,7 +14,8 @@ from wagtail.search.backends import get_search_backend
 
 from search.engine import is_engine
 from tests.builders import legal_document, registry
-from tests.helpers import html, refresh_engine
+from tests.helpers import html
+from tests.search_engine import refresh_engine
 
 pytestmark = pytest.mark.search
 # Seven words, "ly" in no document: all of them find nothing, so partial matches follow.

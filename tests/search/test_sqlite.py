@@ -17,12 +17,21 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search.engine import search_pages
-from tests.helpers import HOSTILE_QUERIES, html
-
-# Still reads the demo content (TEST_MAP.md): to be given builders of its own.
-pytestmark = pytest.mark.usefixtures("demo_content")
+from tests.builders import small_registry
+from tests.helpers import html
+from tests.search.hostile_queries import HOSTILE_QUERIES
 
 ENDPOINTS = ["/tim-kiem/", "/van-ban/", "/tim-kiem/goi-y/"]
+
+
+@pytest.fixture
+def documents(portal):
+    """A small registry, in the default backend's index (SQLite's own in the child run)."""
+    pages = small_registry()
+    backend = get_search_backend("default")
+    for page in pages:
+        backend.add(page)
+    return pages
 
 
 @pytest.mark.postgres
@@ -76,13 +85,13 @@ def found(query):
 
 @pytest.mark.sqlite
 @pytest.mark.parametrize("query,marked", UNMARKED)
-def test_a_query_without_marks_finds_what_the_marked_one_finds(portal, query, marked):
+def test_a_query_without_marks_finds_what_the_marked_one_finds(documents, query, marked):
     expected = found(marked)
     assert expected and found(query) == expected
 
 
 @pytest.mark.sqlite
-def test_the_registry_and_suggestions_without_marks(client, portal):
+def test_the_registry_and_suggestions_without_marks(client, documents):
     page = html(client, "/van-ban/?q=ho+tich")
     assert ">60/2014/QH13<" in page and ">123/2015/NĐ-CP<" in page
     assert ">2975/QĐ-UBND<" in html(client, "/van-ban/?q=quyet+dinh+2975")

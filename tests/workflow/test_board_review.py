@@ -19,7 +19,8 @@ from wagtail.models import get_page_models
 from wagtail.test.utils.form_data import rich_text
 
 from portal.core import roles
-from tests.helpers import article_form, decide, edit_url, genre, refresh, submit_new
+from tests.admin_forms import article_form, decide, edit_url, refresh, submit_new
+from tests.builders import genre
 from workflow.forms import ApprovalForm
 from workflow.models import ForcePublication
 

@@ -16,8 +16,9 @@ from wagtail.models import PageLogEntry, TaskState
 
 from home.models import ArticlePage
 from portal.core import roles
+from tests.admin_forms import article_form, decide, edit_url, refresh, submit_new
 from tests.builders import article as build_article
-from tests.helpers import article_form, decide, edit_url, genre, publish, refresh, submit_new
+from tests.builders import genre, publish
 from workflow.guard import PublishRefused
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from home.models import ArticlePage
 from portal.core import roles
-from tests.helpers import add_url, article_form, decide, submit_new
+from tests.admin_forms import add_url, article_form, decide, submit_new
 
 pytestmark = pytest.mark.django_db
 

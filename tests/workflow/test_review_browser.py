@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from home.models import ArticleIndexPage
 from portal.core import roles
-from tests.helpers import article_form, decide, edit_url, refresh, setup_portal, submit_new
+from tests.admin_forms import article_form, decide, edit_url, refresh, submit_new
+from tests.helpers import setup_portal
 from workflow.models import ForcePublication, RoyaltyEntry
 
 SCREENSHOTS = Path(settings.BASE_DIR) / os.environ.get("PORTAL_SCREENSHOTS", ".run/screenshots")

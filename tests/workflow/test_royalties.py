@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from portal.core import roles
-from tests.helpers import decide, genre, submit_new
+from tests.admin_forms import decide, submit_new
+from tests.builders import genre
 from workflow import royalties
 from workflow.models import RoyaltyEntry, RoyaltyPeriod
 

@@ -10,8 +10,7 @@ import pytest
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from home.models import ArticlePage
-from tests.builders import news_index
-from tests.helpers import add_live_child
+from tests.builders import add_live_child, news_index
 from workflow.guard import authorised
 
 pytestmark = pytest.mark.django_db
