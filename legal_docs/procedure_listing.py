@@ -31,7 +31,7 @@ class ProcedureFilterForm(forms.Form):
     )
 
     # The URL's names stay the fields' names; the code behind the form uses English ones.
-    NAMES = {"linh_vuc": "field", "muc_do": "level"}
+    NAMES = {"q": "words", "linh_vuc": "field", "muc_do": "level"}
 
     def filters(self):
         """The accepted values by their English names ({} when nothing or a bad value was
@@ -63,7 +63,7 @@ def listing_context(index_page, request):
     form = ProcedureFilterForm(request.GET or None)
     data = form.filters()
     base = sites.public(ProcedurePage.objects.live().child_of(index_page))
-    query = clean_query(data.get("q") or "")
+    query = clean_query(data.get("words") or "")
     degraded = False
     if query:
         ranked, degraded = matching(base, query)

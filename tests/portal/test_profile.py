@@ -158,8 +158,9 @@ def test_a_profile_without_a_role_is_refused(tmp_path):
         profile.load(str(broken))
 
 
-# The code of the apps, outside the profiles, the demo content and the migrations (whose
-# historical defaults stay), must not name an agency.
+# The code of the apps and their exchange schemas, outside the profiles, the demo content,
+# the worked examples (the first agency's sample data) and the migrations (whose historical
+# defaults stay), must not name an agency.
 CODE = ["portal", "home", "legal_docs", "workflow", "search", "templates"]
 EXEMPT = ("demo", "migrations")
 
@@ -170,8 +171,9 @@ def test_no_code_names_the_first_agency():
     found = []
     for folder in CODE:
         for path in (base / folder).rglob("*"):
-            if path.suffix not in (".py", ".html", ".txt", ".js") or any(
-                part in EXEMPT or part.startswith("demo.") for part in path.parts
+            if path.suffix not in (".py", ".html", ".txt", ".js", ".css", ".json") or any(
+                part in EXEMPT or part.startswith("demo.") or "example" in part
+                for part in path.parts
             ):
                 continue
             # The one name the code may hold: the default profile's, in profile.py.
