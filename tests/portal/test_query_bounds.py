@@ -42,11 +42,18 @@ ARTICLE = "/tin-tuc/ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu/"
 @pytest.fixture
 def site(portal):
     """One page of each type the counts are taken on, each with what it shows filled in."""
+    regulation = build.standard_page("Quy chế hoạt động Trang thông tin điện tử")
     build.article(
         "Ban hành Quy chế hoạt động Trang thông tin điện tử",
         slug="ban-hanh-quy-che-hoat-dong-trang-thong-tin-dien-tu",
         image=build.image(),
-        body=[build.paragraph("<p>Quy chế gồm 5 chương, 20 điều.</p>")],
+        body=[
+            build.paragraph(
+                f'<p>Quy chế gồm 5 chương, 20 điều: <a linktype="page" id="{regulation.pk}">'
+                "toàn văn</a>.</p>"
+            ),
+            {"type": "document", "value": {"document": build.document().pk, "title": ""}},
+        ],
     )
     build.standard_page(
         "Chức năng, nhiệm vụ, quyền hạn",
@@ -190,8 +197,8 @@ PAGES = [
     ("home", "/", articles, 6),
     ("section", "/gioi-thieu/", section_children, 5),
     ("article index", "/tin-tuc/", articles, 3),
-    # Its body links to the regulation's page and to a file (issue #23).
-    ("article", ARTICLE, articles, 7),
+    # Its image, and a body linking to the regulation's page and to a file (issue #23).
+    ("article", ARTICLE, articles, 8),
     ("standard page", "/gioi-thieu/chuc-nang-nhiem-vu-quyen-han/", section_children, 3),
     ("organisation", "/gioi-thieu/co-cau-to-chuc/", people, 6),
     ("collection", "/chien-luoc-quy-hoach-ke-hoach/ke-hoach-hang-nam/", collection_items, 4),
