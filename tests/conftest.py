@@ -92,8 +92,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker):
     """The demo content for a whole module, rolled back when the module ends, and known
-    to the engine meanwhile. Only portal/test_admin_vietnamese.py still reads it (its walk
-    of each role's admin screens needs content in every screen); every other test builds
+    to the engine meanwhile: for the demo's own tests (tests/demo/); every other test builds
     its own (tests/builders.py). Not for transactional tests, whose flush would take it
     with it."""
     from django.db import transaction

@@ -1,18 +1,20 @@
 """The demo's own tests: `setup_portal --demo` fills the site that every other test runs
 without (they build their own content, tests/builders.py), keeps what the demo promises at a
 high level, and leaves alone what editors made. Besides the browser tests (their site_url
-fixture shows the real demo site) and portal/test_admin_vietnamese.py (the transitional
-demo_content fixture), only these tests read demo content."""
+fixture shows the real demo site), only these tests read demo content."""
 
 from datetime import date
 
 import pytest
 from django.apps import apps
-from wagtail.models import Page
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Page, WorkflowState
 
 from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
 from legal_docs.demo import DOCUMENTS
 from legal_docs.models import LegalDocumentPage, ProcedurePage, Validity
+from tests.admin_language import english_on, user_content
 from tests.builders import add_live_child, publish
 from tests.helpers import html, setup_portal, validity_of
 
@@ -86,3 +88,22 @@ def test_the_demo_keeps_what_editors_made(portal):
     assert section.disclosure_timing == "Do Ban Biên tập quyết định"
     assert StandardPage.objects.filter(slug="trang-rieng", intro="Nội dung riêng").exists()
     assert not ArticlePage.objects.filter(slug=news.slug).exists()
+
+
+def test_the_demo_people_see_their_work_in_vietnamese(client, portal):
+    """The demo's contributor and board member have items in the workflow: the dashboard
+    panels, the editor of an item waiting for review and the workflow reports show them,
+    with no English left (tests/admin_language.py)."""
+    setup_portal(demo=True)
+    waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).first()
+    urls = [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=[waiting.object_id]),
+        reverse("wagtailadmin_pages:workflow_history", args=[waiting.object_id]),
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailadmin_reports:workflow_tasks"),
+    ]
+    for username in ("ctv.lethithu", "bbt.nguyenvanhai"):
+        client.force_login(get_user_model().objects.get(username=username))
+        english = english_on(client, urls, user_content())
+        assert english == [], f"English left for {username}:\n" + "\n".join(dict.fromkeys(english))
