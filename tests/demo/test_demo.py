@@ -11,7 +11,7 @@ from django.apps import apps
 from wagtail.models import Page
 
 from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
-from legal_docs.demo import DOCUMENTS
+from legal_docs.demo import documents
 from legal_docs.models import LegalDocumentPage, ProcedurePage, Validity
 from tests.builders import add_live_child, publish
 from tests.helpers import html, setup_portal, validity_of
@@ -48,7 +48,7 @@ def test_the_demo_fills_the_site_and_keeps_its_promises(client, portal):
 
     # The registry holds the demo's documents; procedures came through the importer.
     numbers = set(LegalDocumentPage.objects.live().values_list("number_symbol", flat=True))
-    assert numbers == {row[2] for row in DOCUMENTS}
+    assert numbers == {row[2] for row in documents()}
     assert ProcedurePage.objects.live().exists()
 
     # Its relations give the validity of the laws they name: the 2006 legal-aid law ended
