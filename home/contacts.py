@@ -9,14 +9,14 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 # After +84/84/0 is read as the leading 0: mobiles have 10 digits and start 03, 05, 07, 08
-# or 09; landlines have 11 and start 02 (a three-digit area code, e.g. 0233, then
-# seven or eight digits).
+# or 09; landlines have 11 and start 02 (an area code and the number: 024 then eight
+# digits, 0236 then seven).
 MOBILE = re.compile(r"0[35789]\d{8}")
 LANDLINE = re.compile(r"02\d{9}")
 SEPARATORS = re.compile(r"[\s.\-()]")
 INVALID = _(
     "Enter an email address (such as ten@gmail.com) or a Vietnamese phone number "
-    "(such as 0912 345 678 or 0233 3852 123) so the office can answer you."
+    "(such as 0912 345 678 or 024 3852 1234) so the office can answer you."
 )
 
 

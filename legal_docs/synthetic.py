@@ -29,7 +29,8 @@ def generate(index_page, count, seed=1, batch_size=2000):
     types = list(DocumentType.objects.filter(is_normative=False)) + list(
         DocumentType.objects.filter(name__in=["Nghị quyết", "Thông tư"])
     )
-    authorities = list(IssuingAuthority.objects.filter(abbreviation__in=["UBND", "STP", "HĐND"]))
+    # The province's authorities and the agency's own: the profile's place is in their names.
+    authorities = list(IssuingAuthority.objects.filter(name__contains=profile.current().place))
     fields = list(LegalField.objects.all())
     content_type = ContentType.objects.get_for_model(LegalDocumentPage)
     start = index_page.numchild

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import TaskState
 
 from home.models import ArticlePage
-from portal.core import roles
+from portal.core import profile, roles
 from workflow.models import RoyaltyGenre, RoyaltyPeriod
 from workflow.royalties import month_period
 
@@ -20,14 +20,14 @@ PEOPLE = [
     ("bbt.nguyenvanhai", "Hải", "Nguyễn Văn", roles.BOARD),
     ("bbt.tranminhduc", "Đức", "Trần Minh", roles.BOARD),
 ]
-# Demo figure, not the rate of Decision 04/QĐ-STP: the board sets the real one.
+# Demo figure, not the agency's rate: the board sets the real one.
 DEMO_POINT_VALUE = 85_000
 
 ITEMS = [
     {
         "slug": "tap-huan-nghiep-vu-ho-tich-2026",
         "title": "Tập huấn nghiệp vụ hộ tịch cho công chức tư pháp - hộ tịch cấp xã",
-        "lead": "Sở Tư pháp tổ chức tập huấn chuyên sâu về đăng ký và quản lý hộ tịch.",
+        "lead": "%(agency)s tổ chức tập huấn chuyên sâu về đăng ký và quản lý hộ tịch.",
         "decision": ("approve", {"genre_1": "Tin", "points_1": "6"}),
     },
     {
@@ -42,7 +42,7 @@ ITEMS = [
                 "genre_2": "Ảnh",
                 "points_2": "3",
                 "name_2": "Hồ Văn Nam",
-                "unit_2": "Trường THPT Đông Hà",
+                "unit_2": "Trường THPT Lê Lợi",
             },
         ),
     },
@@ -90,14 +90,16 @@ def load_moderation_demo(news_index):
     if not period.point_value:
         RoyaltyPeriod.objects.filter(pk=period.pk).update(point_value=DEMO_POINT_VALUE)
     genres = {genre.name: str(genre.pk) for genre in RoyaltyGenre.objects.all()}
+    agency = profile.current().common_name
     for index, item in enumerate(ITEMS):
+        lead = item["lead"] % {"agency": agency}
         page = ArticlePage(
             title=item["title"],
             slug=item["slug"],
-            lead=item["lead"],
-            body=[("paragraph", f"<p>{item['lead']}</p>")],
+            lead=lead,
+            body=[("paragraph", f"<p>{lead}</p>")],
             author=author.get_full_name(),
-            source="Văn phòng Sở Tư pháp",
+            source=f"Văn phòng {agency}",
             live=False,
         )
         news_index.add_child(instance=page)

@@ -99,7 +99,7 @@ class PortalSettings(BaseSiteSetting):
         _("symbol of reports"),
         max_length=50,
         default=default_report_symbol,
-        help_text=_('After the number: "Số: 12/BC-STP".'),
+        help_text=_('After the number: "Số: 12/<symbol>".'),
     )
     report_signer_title = models.CharField(
         _("title of the signer of reports"), max_length=100, default="GIÁM ĐỐC"

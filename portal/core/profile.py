@@ -6,6 +6,7 @@ its database. Code never names an agency: it reads `current()`.
 
 Read by the settings too, so this module imports nothing from Django's apps."""
 
+import json
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,7 @@ ROLE_CODES = ("operators", "contributors", "board", "directors", "office")
 class Profile:
     name: str  # the agency's full name, in the footer and every citation
     short_name: str  # the admin's title, the authenticator app's entry
+    common_name: str  # the name without the province, as a text says it again: "Văn phòng <…>"
     managing_agency: str
     responsible_position: str
     domain: str
@@ -39,6 +41,7 @@ class Profile:
     backup_prefix: str
     exchange_format: str
     report_symbol: str  # "Số: n/<symbol>" on printed reports (Nghị định 30/2020)
+    demo: dict  # what `setup_portal --demo` shows of this agency (portal/demo/), or {}
 
 
 def path_of(name):
@@ -58,6 +61,7 @@ def load(name=DEFAULT):
     return Profile(
         name=agency["name"],
         short_name=agency["short_name"],
+        common_name=agency["common_name"],
         managing_agency=agency["managing_agency"],
         responsible_position=agency["responsible_position"],
         domain=agency["domain"],
@@ -76,7 +80,20 @@ def load(name=DEFAULT):
         backup_prefix=prefixes["backup"],
         exchange_format=prefixes["exchange_format"],
         report_symbol=data.get("reports", {}).get("symbol", "BC"),
+        demo=load_demo(path_of(name)),
     )
+
+
+def load_demo(path):
+    """The agency's own demo content, <profile>.demo.json next to its profile: its documents,
+    news, organisation, regulation. Files it names are beside it. Without one, the demo shows
+    samples that name no agency but the profile's."""
+    demo_path = path.with_suffix(".demo.json")
+    if not demo_path.exists():
+        return {}
+    data = json.loads(demo_path.read_text(encoding="utf-8"))
+    data["folder"] = str(demo_path.parent)
+    return data
 
 
 def current():

@@ -1,8 +1,11 @@
 """Realistic Vietnamese demo content for `setup_portal --demo`. It is loaded once, into a site
-that has no articles yet, so a demo page an editor deleted never comes back."""
+that has no articles yet, so a demo page an editor deleted never comes back. What is the
+agency's own (contacts, regulation, news, organisation, documents) comes from its profile's
+demo data (profiles/<name>.demo.json); without it, samples naming only the profile's agency."""
 
 import io
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
@@ -15,38 +18,46 @@ from wagtail.images.models import Image
 from home.models import ArticlePage, StandardPage
 from home.setup import ensure_child
 from legal_docs.demo import load_legal_documents, load_procedures
+from portal.core import profile
 from portal.core.models import PortalSettings
-from portal.demo.articles import DISSEMINATION, NEWS
+from portal.demo.articles import sample_dissemination, sample_news
 from portal.demo.collections import load_collections
 from portal.demo.documents import attach_sample_file
-from portal.demo.organisation import load_organisation
-from portal.demo.pages import REGULATION, SECTION_PAGES
-from portal.demo.regulation import SOURCE, regulation_html
+from portal.demo.organisation import load_organisation, sample_organisation
+from portal.demo.pages import sample_section_pages
+from portal.demo.regulation import regulation_html
 from workflow.demo import load_moderation_demo
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
-DEMO_SETTINGS = {
-    "address": "Số 01 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị",
-    "phone": "0233 3852 520",
-    "fax": "0233 3852 521",
-    "email": "sotp@quangtri.gov.vn",
-    "responsible_person": "Hoàng Kỳ",
-}
+
+def content(agency):
+    """The agency profile's demo data over the samples."""
+    return {
+        "settings": {},
+        "regulation": None,
+        "news": sample_news(agency),
+        "dissemination": sample_dissemination(agency),
+        "section_pages": sample_section_pages(agency),
+        "organisation": sample_organisation(agency),
+        **agency.demo,
+    }
 
 
 def load_demo(home, site):
     if ArticlePage.objects.exists():
         return False
+    agency = profile.current()
+    demo = content(agency)
     portal = PortalSettings.for_site(site)
-    changed = [name for name, value in DEMO_SETTINGS.items() if not getattr(portal, name)]
+    changed = [name for name in demo["settings"] if not getattr(portal, name)]
     for name in changed:
-        setattr(portal, name, DEMO_SETTINGS[name])
+        setattr(portal, name, demo["settings"][name])
     if changed:
         portal.save()
 
     sections = {child.slug: child.specific for child in home.get_children()}
-    for section_slug, pages in SECTION_PAGES.items():
+    for section_slug, pages in demo["section_pages"].items():
         for spec in pages:
             ensure_child(
                 sections[section_slug],
@@ -57,32 +68,24 @@ def load_demo(home, site):
                 body=spec["body"],
                 show_in_menus=True,
             )
-    regulation_file = _document("Quy chế hoạt động Trang TTĐT Sở Tư pháp Quảng Trị (toàn văn)")
-    file_block = {"type": "document", "value": {"document": regulation_file.pk, "title": ""}}
-    # The site's own regulation is a page of Giới thiệu, which the footer and the registry
-    # link to (the settings name it); the news of its adoption links there.
-    regulation, _created = ensure_child(
-        sections["gioi-thieu"],
-        StandardPage,
-        REGULATION["slug"],
-        title=REGULATION["title"],
-        intro=REGULATION["intro"],
-        body=[{"type": "paragraph", "value": regulation_html()}, file_block],
-        show_in_menus=True,
-    )
-    if portal.regulation_page_id is None:
-        portal.regulation_page = regulation
-        portal.save()
-    for spec in NEWS:
+    regulation = file_block = None
+    if demo["regulation"]:
+        regulation, file_block = _regulation(sections["gioi-thieu"], portal, demo)
+    for spec in demo["news"]:
         body = spec["body"]
         if spec.get("regulation"):
+            if not regulation:
+                continue
             link = f'<a linktype="page" id="{regulation.pk}">{regulation.title}</a>'
             body = [
-                {"type": "paragraph", "value": REGULATION["news_paragraph"] % {"link": link}},
+                {
+                    "type": "paragraph",
+                    "value": demo["regulation"]["news_paragraph"] % {"link": link},
+                },
                 file_block,
             ]
         _article(sections["tin-tuc"], spec, body)
-    for index, spec in enumerate(DISSEMINATION):
+    for index, spec in enumerate(demo["dissemination"]):
         image = _image(spec["image_title"], index)
         body = [
             {"type": "paragraph", "value": spec["body"][0]["value"]},
@@ -95,7 +98,7 @@ def load_demo(home, site):
                         "decorative": False,
                     },
                     "caption": spec["image_title"],
-                    "credit": "Sở Tư pháp Quảng Trị",
+                    "credit": agency.short_name,
                 },
             },
             *spec["body"][1:],
@@ -103,10 +106,32 @@ def load_demo(home, site):
         _article(sections["pho-bien-giao-duc-phap-luat"], spec, body, image=image)
     load_legal_documents(sections["van-ban"], attach=attach_sample_file)
     load_procedures(sections["thu-tuc-hanh-chinh"])
-    load_organisation(sections["gioi-thieu"])
+    load_organisation(sections["gioi-thieu"], demo["organisation"])
     load_collections(sections)
     load_moderation_demo(sections["tin-tuc"])
     return True
+
+
+def _regulation(section, portal, demo):
+    """The site's own regulation is a page of Giới thiệu, which the footer and the registry
+    link to (the settings name it); the news of its adoption links there."""
+    spec = demo["regulation"]
+    source = Path(demo["folder"]) / spec["text"]
+    document = _document(spec["file_title"], source)
+    file_block = {"type": "document", "value": {"document": document.pk, "title": ""}}
+    page, _created = ensure_child(
+        section,
+        StandardPage,
+        spec["slug"],
+        title=spec["title"],
+        intro=spec["intro"],
+        body=[{"type": "paragraph", "value": regulation_html(source)}, file_block],
+        show_in_menus=True,
+    )
+    if portal.regulation_page_id is None:
+        portal.regulation_page = page
+        portal.save()
+    return page, file_block
 
 
 def _article(index_page, spec, body, image=None):
@@ -152,11 +177,11 @@ def _image(title, seed):
     )
 
 
-def _document(title):
+def _document(title, source):
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
     document = Document(title=title)
-    document.file.save("quy-che-trang-ttdt.txt", ContentFile(SOURCE.read_bytes()), save=False)
+    document.file.save("quy-che-trang-ttdt.txt", ContentFile(source.read_bytes()), save=False)
     document.save()
     return document

@@ -10,6 +10,7 @@ from wagtail.documents.models import Document
 
 from legal_docs import extraction
 from legal_docs.models import LegalDocumentFile
+from portal.core import profile
 from portal.demo.pdf import SAMPLE, sample_pdf
 
 NOTE = (
@@ -44,8 +45,8 @@ FIELD_ARTICLES = {
     ),
     "Lý lịch tư pháp": (
         "Cấp Phiếu lý lịch tư pháp",
-        "Sở Tư pháp cấp Phiếu lý lịch tư pháp trong thời hạn mười ngày kể từ ngày nhận yêu "
-        "cầu hợp lệ; người yêu cầu có thể nhận phiếu qua dịch vụ bưu chính.",
+        "Phiếu lý lịch tư pháp được cấp trong thời hạn mười ngày kể từ ngày nhận yêu cầu hợp "
+        "lệ; người yêu cầu có thể nhận phiếu qua dịch vụ bưu chính.",
     ),
     "Phổ biến, giáo dục pháp luật": (
         "Hình thức phổ biến pháp luật",
@@ -113,7 +114,7 @@ def attach_sample_file(page, field_names):
     )
     sections = articles(page, field_names)
     paragraphs = tuple(part for section in sections for part in section) + (NOTE,)
-    data = sample_pdf(page.title, heading, paragraphs)
+    data = sample_pdf(page.title, heading, paragraphs, profile.current().common_name)
     name = f"{page.slug}.pdf"
     extraction.check_file(name, io.BytesIO(data), len(data))
     document = Document(title=f"{page.title} (bản mẫu)")

@@ -16,12 +16,12 @@ SAMPLE = "BẢN MẪU — KHÔNG CÓ GIÁ TRỊ PHÁP LÝ"
 
 
 @lru_cache(maxsize=128)  # the browser tests build the demo again for each test
-def sample_pdf(title, heading, paragraphs):
+def sample_pdf(title, heading, paragraphs, agency):
     """A4 PDF bytes: the sample mark, the heading lines (bold, centred), then the paragraphs
     (tuples); a paragraph starting with "Điều" (an article's heading) is bold."""
     pdf = FPDF(format="A4")
     pdf.set_title(title)
-    pdf.set_creator("Trang thông tin điện tử Sở Tư pháp (bản trình diễn)")
+    pdf.set_creator(f"Trang thông tin điện tử {agency} (bản trình diễn)")
     pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_margins(25, 20, 20)

@@ -1,10 +1,8 @@
-"""The regulation itself (seed text, lightly marked up) turned into rich-text HTML."""
+"""The site's own operating regulation (a Markdown file next to the agency profile, lightly
+marked up) turned into rich-text HTML."""
 
 import html
 import re
-from pathlib import Path
-
-SOURCE = Path(__file__).with_name("quy_che_trang_ttdt.md")
 
 
 def _inline(text):
@@ -15,9 +13,9 @@ def _inline(text):
     return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
 
 
-def regulation_html():
+def regulation_html(source):
     parts, items = [], []
-    for raw in SOURCE.read_text(encoding="utf-8").splitlines():
+    for raw in source.read_text(encoding="utf-8").splitlines():
         line = raw.strip().replace("****", "** **")
         if line.startswith("- "):
             items.append(f"<li>{_inline(line[2:])}</li>")

@@ -32,19 +32,28 @@ from django.test import Client  # noqa: E402
 from legal_docs.importer import Importer, system_account  # noqa: E402
 from legal_docs.models import DocumentType, LegalDocumentIndexPage, LegalDocumentPage  # noqa: E402
 from legal_docs.synthetic import generate  # noqa: E402
+from portal.core import profile  # noqa: E402
 from scripts.bench.measure import measure  # noqa: E402
 
 
 def import_records(count):
+    # Plans of the agency itself: the authority of the profile named as the agency is.
+    agency = profile.current()
+    name, symbol = next(
+        (name, symbol)
+        for name, symbol in agency.authorities
+        if name in (agency.name, agency.short_name)
+    )
+    field = agency.fields[0]
     return [
         {
-            "number_symbol": f"{n}/KH-STP",
+            "number_symbol": f"{n}/KH-{symbol}",
             "document_type": "Kế hoạch",
-            "issuing_authority": "Sở Tư pháp Quảng Trị",
+            "issuing_authority": name,
             "issue_date": "1999-05-04",
             "effective_date": "1999-05-04",
-            "summary": f"Kế hoạch thử nghiệm số {n} về công tác hộ tịch",
-            "fields": ["Hộ tịch"],
+            "summary": f"Kế hoạch thử nghiệm số {n} về công tác {field.lower()}",
+            "fields": [field],
             "source": "department",
         }
         for n in range(1, count + 1)

@@ -6,7 +6,7 @@ within it the SQL queries and engine requests it made itself (count and ms; for 
 the round trip and the engine's own `took`):
 
     DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal_bench \\
-    SEARCH_URL=http://127.0.0.1:9200 SEARCH_INDEX_PREFIX=bench_sotp_ \\
+    SEARCH_URL=http://127.0.0.1:9200 SEARCH_INDEX_PREFIX=bench_ \\
     BENCH_ENGINES="opensearch2=http://127.0.0.1:9200 elasticsearch8=http://127.0.0.1:9201" \\
     DJANGO_SETTINGS_MODULE=portal.settings.test \\
     .venv/bin/python scripts/bench/search_profile.py [--repeated] [--cprofile /tim-kiem/]

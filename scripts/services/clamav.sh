@@ -9,15 +9,27 @@ HOME_DIR=${CLAMAV_HOME:-/var/lib/portal-clamav}
 
 answers() { printf 'zPING\0' | timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT; cat >&3; head -c 5 <&3" 2>/dev/null | grep -q PONG; }
 
-answers && { echo "clamd is up."; exit 0; }
-bash "$(dirname "$0")/packages.sh" clamav
-mkdir -p "$HOME_DIR/db"
 eicar='X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
 hex() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n'; }
-{
-  echo "Portal.Test.Eicar:0:*:$(hex "$eicar")"
-  echo "Portal.Test.Marker:0:*:$(hex 'SOTP-PORTAL-ANTIVIRUS-TEST-MARKER')"
-} > "$HOME_DIR/db/portal-test.ndb"
+signatures() {
+  mkdir -p "$HOME_DIR/db"
+  {
+    echo "Portal.Test.Eicar:0:*:$(hex "$eicar")"
+    echo "Portal.Test.Marker:0:*:$(hex 'PORTAL-ANTIVIRUS-TEST-MARKER')"
+  } > "$HOME_DIR/db/portal-test.ndb"
+}
+
+if answers; then
+  # A clamd this script started earlier reloads today's signatures (the marker may change).
+  if [ -f "$HOME_DIR/clamd.conf" ]; then
+    signatures
+    printf 'zRELOAD\0' | timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT; cat >&3; head -c 9 <&3" >/dev/null || true
+  fi
+  echo "clamd is up."
+  exit 0
+fi
+bash "$(dirname "$0")/packages.sh" clamav
+signatures
 cat > "$HOME_DIR/clamd.conf" <<CONF
 DatabaseDirectory $HOME_DIR/db
 TCPSocket $PORT

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
 from home.models import ArticleIndexPage, ArticlePage, SectionPage, StandardPage
-from legal_docs.demo import DOCUMENTS
+from legal_docs.demo import documents
 from legal_docs.models import LegalDocumentPage, ProcedurePage, Validity
 from tests.admin_language import english_on, user_content
 from tests.builders import add_live_child, publish
@@ -50,7 +50,7 @@ def test_the_demo_fills_the_site_and_keeps_its_promises(client, portal):
 
     # The registry holds the demo's documents; procedures came through the importer.
     numbers = set(LegalDocumentPage.objects.live().values_list("number_symbol", flat=True))
-    assert numbers == {row[2] for row in DOCUMENTS}
+    assert numbers == {row[2] for row in documents()}
     assert ProcedurePage.objects.live().exists()
 
     # Its relations give the validity of the laws they name: the 2006 legal-aid law ended

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from django.conf import settings
 
-from legal_docs.demo import PROCEDURES_FILE
+from legal_docs.demo import PROCEDURES_EXAMPLE, procedures_file
 from legal_docs.importer import review_batch
 from legal_docs.models import (
     ImportBatch,
@@ -107,8 +107,10 @@ def test_a_procedure_page_shows_every_field_and_links_its_legal_basis(client, pr
     assert f'href="{law.url}"' in page
 
 
-def test_the_sample_file_follows_the_schema():
-    jsonschema.validate(json.loads(PROCEDURES_FILE.read_text()), SCHEMA)
+def test_the_sample_files_follow_the_schema():
+    """The worked example and the file the default profile's demo imports."""
+    for path in (PROCEDURES_EXAMPLE, procedures_file()):
+        jsonschema.validate(json.loads(path.read_text()), SCHEMA)
 
 
 def test_import_reports_each_bad_record_and_keeps_the_good_ones(procedures, tmp_path, capsys):

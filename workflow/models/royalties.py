@@ -54,7 +54,7 @@ class RoyaltyPeriod(models.Model):
     end = models.DateField(_("last day"))
     point_value = models.PositiveIntegerField(
         _("value of one point (VND)"),
-        help_text=_("Set by the editorial board under Decision 04/QĐ-STP (2024)."),
+        help_text=_("Set by the editorial board under the agency's decision on royalties."),
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
     closed_by = models.ForeignKey(
