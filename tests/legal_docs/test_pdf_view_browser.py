@@ -168,4 +168,6 @@ def test_the_quick_view_reads_a_pdf_on_a_phone_and_a_desktop(browser, files):
         page.keyboard.press("Escape")
         assert viewer.is_hidden()
         assert is_focused(toggle) and toggle.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")  # and opens it again where it was
+        viewer.get_by_text("Trang 2/2").wait_for()
         context.close()

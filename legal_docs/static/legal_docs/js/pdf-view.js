@@ -105,7 +105,9 @@
       const opening = viewer.hidden;
       viewer.hidden = !opening;
       toggle.setAttribute("aria-expanded", opening ? "true" : "false");
-      if (opening) loading ??= open();
+      if (!opening) return;
+      if (pdf) show(); // at the width of now: the screen may have turned meanwhile
+      loading ??= open();
     });
     // Escape closes the view and brings the keyboard back to its button.
     viewer.addEventListener("keydown", function (event) {
