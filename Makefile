@@ -13,7 +13,7 @@ export OPENSEARCH_VERSION ELASTICSEARCH_VERSION
 OPENSEARCH := SEARCH_URL=http://127.0.0.1:9200 SEARCH_ENGINE=opensearch2 SEARCH_SERVER="OpenSearch $(OPENSEARCH_VERSION)"
 ELASTICSEARCH := SEARCH_URL=http://127.0.0.1:9201 SEARCH_ENGINE=elasticsearch8 SEARCH_SERVER="Elasticsearch $(ELASTICSEARCH_VERSION)"
 
-.PHONY: run test test-fast install lint messages bench relevance
+.PHONY: run test test-fast install lint messages bench relevance pdfjs
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,10 @@ relevance: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Refresh the committed pdf.js of the PDF quick view from npm (version pinned in the script).
+pdfjs:
+	sh scripts/pdfjs.sh
 
 # Refresh locale/vi after changing strings; translate, then commit both .po and .mo.
 messages: install

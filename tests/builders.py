@@ -39,6 +39,7 @@ from legal_docs.models import (
 )
 from legal_docs.numbering import document_slug
 from portal.core.models import PortalSettings
+from portal.demo.pdf import sample_pdf
 from workflow.guard import authorised
 from workflow.models import RoyaltyGenre
 
@@ -195,6 +196,18 @@ def document(title="Kế hoạch công tác tư pháp năm 2025", filename="ke-h
     """A file in the library: a one-line PDF by default."""
     file = ContentFile(b"%PDF-1.4\n% " + title.encode() + b"\n", name=filename)
     return Document.objects.create(title=title, file=file)
+
+
+def pdf_document(title="Quyết định 40/2025/QĐ-UBND", filename="quyet-dinh.pdf", articles=30):
+    """A file in the library that a PDF reader draws: the demo's sample (A4, DejaVu embedded)
+    with `articles` articles, two pages for the default 30."""
+    paragraphs = tuple(
+        f"Điều {n}. Quy định thử nghiệm số {n} về việc công khai văn bản quy phạm pháp luật "
+        "trên trang thông tin điện tử của Sở Tư pháp."
+        for n in range(1, articles + 1)
+    )
+    content = sample_pdf(title, ("QUYẾT ĐỊNH", title), paragraphs)
+    return Document.objects.create(title=title, file=ContentFile(content, name=filename))
 
 
 def unit(name="Văn phòng Sở", parent=None, **fields):
