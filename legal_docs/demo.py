@@ -2,8 +2,10 @@
 the relations among them. Validity is computed from these relations on the day the page is
 shown; a document replaced by one not listed here needs its relation or an override."""
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+
+from django.utils import timezone
 
 from home.setup import publish
 from legal_docs import exchange
@@ -19,6 +21,7 @@ from legal_docs.models import (
 )
 from legal_docs.numbering import document_slug
 from legal_docs.procedure_import import LOAD_OPTIONS, ProcedureImporter
+from portal.core.models import DailyDownloads, DailyVisits
 
 QH, CP, BTP = "Quốc hội", "Chính phủ", "Bộ Tư pháp"
 UBND, STP = "Ủy ban nhân dân tỉnh Quảng Trị", "Sở Tư pháp Quảng Trị"
@@ -77,6 +80,29 @@ DOCUMENTS = [
     ('Quyết định', STP, '04/QĐ-STP', d(9, 1, 2024), d(9, 1, 2024), 'Quyết định 04/QĐ-STP', 'Ban hành mức chi trả nhuận bút cho cộng tác viên và thù lao cho người chịu trách nhiệm xuất bản, Ban Biên tập Trang thông tin điện tử Sở Tư pháp', ['Tiếp cận thông tin'], QT),
 ]
 # fmt: on
+
+# Who signed the laws: the Chairman of the National Assembly in office on the day it adopted
+# them certifies its laws by signature (Constitution 2013, Art. 85), from the day of election.
+# The other documents are signed by whoever the Government, the ministry or the province
+# delegated, which this list does not claim to know: they stay blank.
+NA_CHAIRS = [
+    (d(27, 6, 2001), "Nguyễn Văn An"),
+    (d(26, 6, 2006), "Nguyễn Phú Trọng"),
+    (d(23, 7, 2011), "Nguyễn Sinh Hùng"),
+    (d(31, 3, 2016), "Nguyễn Thị Kim Ngân"),
+    (d(31, 3, 2021), "Vương Đình Huệ"),
+    (d(20, 5, 2024), "Trần Thanh Mẫn"),
+]
+NA_CHAIR_TITLE = "Chủ tịch Quốc hội"
+
+
+def signer_of(authority, issued):
+    """(signer, title) of a demo document, or blanks where the list does not know them."""
+    if authority != QH:
+        return "", ""
+    name = [name for since, name in NA_CHAIRS if since <= issued][-1]
+    return name, NA_CHAIR_TITLE
+
 
 # (source number, relation type, target number, or (external number, external title))
 # fmt: off
@@ -137,6 +163,7 @@ def load_legal_documents(index_page, attach=None):
         page = index_page.get_children().filter(slug=slug).first()
         if page is None:
             normative = types[type_name].is_normative
+            signer, signer_position = signer_of(authority, issued)
             page = LegalDocumentPage(
                 title=title,
                 slug=slug,
@@ -147,6 +174,8 @@ def load_legal_documents(index_page, attach=None):
                 issue_date=issued,
                 effective_date=effective,
                 scope=scope,
+                signer=signer,
+                signer_position=signer_position,
                 source=Source.NATIONAL_DATABASE if normative else Source.DEPARTMENT,
             )
             page.fields = [fields[name] for name in field_names]
@@ -169,7 +198,38 @@ def load_legal_documents(index_page, attach=None):
             page.relations.add(LegalDocumentRelation(relation_type=relation_type, **relation))
         if any(source == number for source, *_ in RELATIONS):
             publish(page)
+    if created:
+        load_usage_counts({number: pages[number] for number, *_ in USAGE if number in created})
     return len(created)
+
+
+# Sample figures for the registry's "most viewed" and "most downloaded" lists: (number,
+# views, downloads) a day over the last week. Invented counts, not any site's.
+USAGE = [
+    ("60/2014/QH13", 14, 5),
+    ("2975/QĐ-UBND", 11, 6),
+    ("123/2015/NĐ-CP", 9, 4),
+    ("04/2020/TT-BTP", 6, 3),
+    ("23/2015/NĐ-CP", 5, 1),
+    ("97/QĐ-STP", 3, 2),
+]
+
+
+def load_usage_counts(pages):
+    """`pages`: {number: page}, the demo's documents just created."""
+    today = timezone.localdate()
+    for number, views, downloads in USAGE:
+        if number not in pages:
+            continue
+        page = pages[number]
+        files = list(page.files.values_list("document_id", flat=True))
+        for age in range(7):
+            day = today - timedelta(days=age)
+            DailyVisits.objects.get_or_create(date=day, page=page, defaults={"count": views})
+            for document_id in files[:1]:
+                DailyDownloads.objects.get_or_create(
+                    date=day, document_id=document_id, defaults={"count": downloads}
+                )
 
 
 PROCEDURES_FILE = Path(__file__).parent / "schema" / "procedures.example.json"
