@@ -3,8 +3,10 @@ agency's: forty-three, with their true numbers and dates) or three samples, and 
 among them. Validity is computed from these relations on the day the page is
 shown; a document replaced by one not listed here needs its relation or an override."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from django.utils import timezone
 
 from home.setup import publish
 from legal_docs import exchange
@@ -21,6 +23,7 @@ from legal_docs.models import (
 from legal_docs.numbering import document_slug
 from legal_docs.procedure_import import LOAD_OPTIONS, ProcedureImporter
 from portal.core import profile
+from portal.core.models import DailyDownloads, DailyVisits
 
 # Documents every agency's site works with, for a profile whose demo data
 # (profiles/<name>.demo.json, "documents" and "relations") names none of its own.
@@ -54,6 +57,50 @@ def relations():
     return profile.current().demo.get("relations", SAMPLE_RELATIONS)
 
 
+# Who signed the laws: the Chairman of the National Assembly in office on the day it adopted
+# them certifies its laws by signature (Constitution 2013, Art. 85), from the day of election.
+# The other documents are signed by whoever the Government, the ministry or the province
+# delegated, which this list does not claim to know: they stay blank.
+NATIONAL_ASSEMBLY = "Quốc hội"
+NA_CHAIRS = [
+    (date(2001, 6, 27), "Nguyễn Văn An"),
+    (date(2006, 6, 26), "Nguyễn Phú Trọng"),
+    (date(2011, 7, 23), "Nguyễn Sinh Hùng"),
+    (date(2016, 3, 31), "Nguyễn Thị Kim Ngân"),
+    (date(2021, 3, 31), "Vương Đình Huệ"),
+    (date(2024, 5, 20), "Trần Thanh Mẫn"),
+]
+NA_CHAIR_TITLE = "Chủ tịch Quốc hội"
+
+
+def signer_of(authority, issued):
+    """(signer, title) of a demo document, or blanks where the list does not know them."""
+    if authority != NATIONAL_ASSEMBLY:
+        return "", ""
+    name = [name for since, name in NA_CHAIRS if since <= issued][-1]
+    return name, NA_CHAIR_TITLE
+
+
+# Sample figures for the registry's "most viewed" and "most downloaded" lists: (views,
+# downloads) a day over the last week, for the demo's first documents in turn. Invented
+# counts, not any site's.
+USAGE = [(14, 5), (11, 6), (9, 4), (6, 3), (5, 1), (3, 2)]
+
+
+def load_usage_counts(pages):
+    """`pages`: the demo's documents just created, in the order of the demo's list."""
+    today = timezone.localdate()
+    for page, (views, downloads) in zip(pages, USAGE, strict=False):
+        files = list(page.files.values_list("document_id", flat=True))
+        for age in range(7):
+            day = today - timedelta(days=age)
+            DailyVisits.objects.get_or_create(date=day, page=page, defaults={"count": views})
+            for document_id in files[:1]:
+                DailyDownloads.objects.get_or_create(
+                    date=day, document_id=document_id, defaults={"count": downloads}
+                )
+
+
 def load_legal_documents(index_page, attach=None):
     """Creates the documents missing from the registry, then their relations. Returns how
     many documents it created. `attach(page, field_names)`, if given, adds a file and a full
@@ -77,6 +124,7 @@ def load_legal_documents(index_page, attach=None):
         page = index_page.get_children().filter(slug=slug).first()
         if page is None:
             normative = types[type_name].is_normative
+            signer, signer_position = signer_of(authority, issued)
             page = LegalDocumentPage(
                 title=title,
                 slug=slug,
@@ -87,6 +135,8 @@ def load_legal_documents(index_page, attach=None):
                 issue_date=issued,
                 effective_date=effective,
                 scope=scope,
+                signer=signer,
+                signer_position=signer_position,
                 source=Source.NATIONAL_DATABASE if normative else Source.DEPARTMENT,
             )
             page.fields = [fields[name] for name in field_names]
@@ -110,6 +160,7 @@ def load_legal_documents(index_page, attach=None):
             page.relations.add(LegalDocumentRelation(relation_type=relation_type, **relation))
         if any(source == number for source, *_ in relation_rows):
             publish(page)
+    load_usage_counts([pages[number] for number in pages if number in created])
     return len(created)
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import PageViewRestriction
 
-from legal_docs import registry_search
+from legal_docs import registry_search, usage
 from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
 from legal_docs.models.validity import today
 from legal_docs.numbering import number_key
@@ -50,6 +50,7 @@ class FilterForm(forms.Form):
     co_quan = forms.IntegerField(
         label=_("Issuing authority"), required=False, min_value=1, max_value=MAX_ID
     )
+    nguoi_ky = forms.CharField(label=_("Signer"), required=False, max_length=255)
     linh_vuc = forms.IntegerField(
         label=pgettext_lazy("subject area", "Field"), required=False, min_value=1, max_value=MAX_ID
     )
@@ -74,6 +75,7 @@ class FilterForm(forms.Form):
         "so": "number",
         "loai": "doc_type",
         "co_quan": "authority",
+        "nguoi_ky": "signer",
         "linh_vuc": "field",
         "nam": "year",
         "tu_ngay": "issued_from",
@@ -105,6 +107,7 @@ LISTED += ["issue_date", "document_type__name", "issuing_authority__name"]
 FACETS = {
     "doc_type": ("document_type", "document_type__name"),
     "authority": ("issuing_authority", "issuing_authority__name"),
+    "signer": ("signer", None),
     "field": ("fields", "fields__name"),
     "year": ("issue_year", None),
     "validity": ("validity", None),
@@ -115,6 +118,7 @@ def apply_filters(queryset, data, skip=None):
     lookups = {
         "doc_type": lambda qs, v: qs.filter(document_type_id=v),
         "authority": lambda qs, v: qs.filter(issuing_authority_id=v),
+        "signer": lambda qs, v: qs.filter(signer=v),
         "field": lambda qs, v: qs.filter(fields__id=v),
         "year": lambda qs, v: qs.filter(issue_date__year=v),
         "issued_from": lambda qs, v: qs.filter(issue_date__gte=v),
@@ -146,6 +150,11 @@ def facets(base, data):
             for row in rows
             if row[field] is not None
         ]
+    # Signers by how the registry shows them, with their title; a document without one is
+    # not an option.
+    result["signer"] = registry_search.signer_options(
+        {value: n for value, _label, n in result["signer"]}
+    )
     result["year"].sort(reverse=True)
     labels = dict(Validity.choices)
     result["validity"] = sorted(
@@ -298,6 +307,7 @@ def listing_context(index_page, request):
         "search_query": query,
         "degraded": degraded,
         "capped": capped,
+        "most_read": usage.most_read(base, index_page.pk),
     }
 
 

@@ -34,6 +34,7 @@ INDEXED = [
     "id",
     "document_type",
     "issuing_authority",
+    "signer",
     "field_ids",
     "issue_date",
     "effective_date",
@@ -123,6 +124,9 @@ class RegistryQuery:
     def issuing_authority(self, pk):
         self.clauses["authority"] = {"term": {self.col["issuing_authority"]: pk}}
 
+    def signer(self, name):
+        self.clauses["signer"] = {"term": {self.col["signer"]: name}}
+
     def field(self, pk):
         self.clauses["field"] = {"term": {self.col["field_ids"]: pk}}
 
@@ -147,6 +151,7 @@ class RegistryQuery:
     FILTERS = {
         "doc_type": document_type,
         "authority": issuing_authority,
+        "signer": signer,
         "field": field,
         "year": year,
         "issued_from": issued_from,
@@ -182,6 +187,7 @@ def facet_aggregations(clauses, col, day):
     values = {
         "doc_type": {"terms": {"field": col["document_type"], **options}},
         "authority": {"terms": {"field": col["issuing_authority"], **options}},
+        "signer": {"terms": {"field": col["signer"], **options}},
         "field": {"terms": {"field": col["field_ids"], **options}},
         "year": {
             "date_histogram": {
@@ -224,6 +230,28 @@ def named(model, counts):
     )
 
 
+def signer_labels():
+    """{signer: how the registry shows them}, "Chủ tịch — Nguyễn Văn A" as vbpl.vn does, with
+    the title of their newest document (a deputy who became chair reads as chair); kept until
+    content changes."""
+
+    def build():
+        rows = LegalDocumentPage.objects.live().exclude(signer="").order_by("issue_date", "pk")
+        titles = dict(rows.values_list("signer", "signer_position"))
+        return {name: f"{title} — {name}" if title else name for name, title in titles.items()}
+
+    return cache.get_or_build(f"legal_docs:signers:{cache.generation()}", build)
+
+
+def signer_options(counts):
+    """(signer, label, count) in the order of the labels, from {signer: count}."""
+    labels = signer_labels()
+    return sorted(
+        ((name, labels.get(name, name), n) for name, n in counts.items() if name),
+        key=lambda option: option[1],
+    )
+
+
 def read_facets(aggregations):
     """The engine's buckets as listing.facets() gives them: (value, label, count) lists."""
 
@@ -244,6 +272,7 @@ def read_facets(aggregations):
     return {
         "doc_type": named(DocumentType, ids("doc_type")),
         "authority": named(IssuingAuthority, ids("authority")),
+        "signer": signer_options({b["key"]: b["doc_count"] for b in buckets("signer")}),
         "field": named(LegalField, ids("field")),
         "year": sorted(
             (

@@ -11,7 +11,8 @@ from django.utils.translation import pgettext
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from legal_docs.models import ImportBatch, LegalDocumentPage, Validity, annotate_validity
-from portal.core.figures import Table, bounds, counted
+from legal_docs.usage import downloads_per_document, rows_of, views_per_document
+from portal.core.figures import TOP_ROWS, Table, bounds, counted
 
 EXPIRING_SOON_DAYS = 90
 
@@ -112,4 +113,28 @@ def legal_documents(start, end):
             [_("Exchange"), _("Time"), _("Result")],
             exchange,
         ),
+        *most_read(start, end),
     ]
+
+
+def most_read(start, end):
+    """The documents most viewed and most downloaded in the period (portal/visits.py)."""
+    documents = LegalDocumentPage.objects.all()
+    tables = []
+    for title, heading, counts in [
+        (_("Most viewed documents"), _("Views"), views_per_document(documents, start, end)),
+        (
+            _("Most downloaded documents"),
+            _("Downloads"),
+            downloads_per_document(documents, start, end),
+        ),
+    ]:
+        rows = rows_of(counts, TOP_ROWS)
+        tables.append(
+            Table(
+                title,
+                [_("Number/symbol"), pgettext("legal document", "Summary"), heading],
+                [[number, summary, n] for _url, number, summary, n in rows],
+            )
+        )
+    return tables

@@ -9,7 +9,7 @@ from django.views.defaults import page_not_found
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve
 
-from portal import health
+from portal import health, visits
 from portal.core import throttle
 from portal.core.addresses import client_address
 
@@ -25,8 +25,10 @@ def serve_document(request, document_id, document_filename):
     """Wagtail's document download (who may have it: portal/media.py, through the
     before_serve_document hook), without the Content-Encoding that wagtail.utils.sendfile
     guesses from the file name: a literal "None" for most files, and for a name ending in .gz
-    one that would have the browser unpack the download. The stored bytes are the file."""
+    one that would have the browser unpack the download. The stored bytes are the file.
+    Each download is counted as a page view is (portal/visits.py)."""
     response = serve.serve(request, document_id, document_filename)
+    visits.count_download(int(document_id), request, response)
     if response.has_header("Content-Encoding"):
         del response["Content-Encoding"]
     return response

@@ -1,6 +1,7 @@
 """A visitor counter that respects privacy: each public page view adds one to that page's
-count for the day. No address, cookie or browser detail is stored; robots are not counted.
-The footer shows today's and all-time totals, recomputed at most every few minutes."""
+count for the day, each download of a file (portal/views.py) one to that file's. No address,
+cookie or browser detail is stored; robots are not counted. The footer shows today's and
+all-time totals, recomputed at most every few minutes."""
 
 import atexit
 import logging
@@ -15,25 +16,27 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from portal.core import cache as portal_cache
-from portal.core.models import DailyVisits
+from portal.core.models import DailyDownloads, DailyVisits
 
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|curl|wget|python|headless", re.I)
 TOTALS_SECONDS = 300
 TOTALS_KEY = "portal:visits"
 logger = logging.getLogger(__name__)
-pending = Counter()  # (date, page id): views not yet written
+# What each kind of count is written to: its table and the column of what was counted.
+TABLES = {"page": (DailyVisits, "page_id"), "file": (DailyDownloads, "document_id")}
+pending = Counter()  # (kind, date, page or file id): views and downloads not yet written
 lock = threading.Lock()
 last_write = 0.0
 
 
-def count(page_id):
-    """Counted in this process, written every VISITS_FLUSH_SECONDS as one row per page and
-    day, so a page view costs no trip to the database (and a page from the cache stays
-    cheap). A worker killed outright loses its last seconds of counts, which a visitor
+def count(page_id, kind="page"):
+    """Counted in this process, written every VISITS_FLUSH_SECONDS as one row per page (or
+    file) and day, so a page view costs no trip to the database (and a page from the cache
+    stays cheap). A worker killed outright loses its last seconds of counts, which a visitor
     counter can afford; one that stops normally writes them as it exits."""
     global last_write
     with lock:
-        pending[timezone.localdate(), page_id] += 1
+        pending[kind, timezone.localdate(), page_id] += 1
         if time.monotonic() - last_write < settings.VISITS_FLUSH_SECONDS:
             return
         last_write = time.monotonic()
@@ -45,22 +48,24 @@ def write(batch):
     one order for every worker, so two writing at once wait for each other rather than
     deadlock. Should the database refuse (a page deleted meanwhile), these counts are
     dropped and logged: a visitor counter must never fail a page."""
-    table = connection.ops.quote_name(DailyVisits._meta.db_table)
-    rows = sorted((day, page_id, n) for (day, page_id), n in batch.items())
-    try:
-        upsert(table, rows)
-    except DatabaseError:
-        logger.warning("%d page views not counted", sum(batch.values()), exc_info=True)
+    for kind, (model, column) in TABLES.items():
+        table = connection.ops.quote_name(model._meta.db_table)
+        rows = sorted((day, pk, n) for (of, day, pk), n in batch.items() if of == kind)
+        try:
+            upsert(table, column, rows)
+        except DatabaseError:
+            counted = sum(row[2] for row in rows)
+            logger.warning("%d %s counts not written", counted, kind, exc_info=True)
 
 
-def upsert(table, rows):
+def upsert(table, column, rows):
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 300):  # within SQLite's 999 parameters
             chunk = rows[start : start + 300]
             cursor.execute(
-                f"INSERT INTO {table} (date, page_id, count) VALUES "
+                f"INSERT INTO {table} (date, {column}, count) VALUES "
                 + ", ".join(["(%s, %s, %s)"] * len(chunk))
-                + f" ON CONFLICT (date, page_id) DO UPDATE SET count = {table}.count + excluded.count",
+                + f" ON CONFLICT (date, {column}) DO UPDATE SET count = {table}.count + excluded.count",
                 [value for row in chunk for value in row],
             )
 
@@ -88,6 +93,13 @@ def count_visit(page, request, serve_args, serve_kwargs):
     request.visited_page_id = page.pk  # a hit on the page cache counts it (portal/page_cache.py)
     if counted(request):
         count(page.pk)
+
+
+def count_download(document_id, request, response):
+    """A download of a file of the document library, counted as a page view is; not a
+    refused or partial one (a resumed download asks for the rest of the same file)."""
+    if response.status_code == 200 and counted(request):
+        count(document_id, kind="file")
 
 
 def totals():

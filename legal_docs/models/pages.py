@@ -38,7 +38,7 @@ from legal_docs.numbering import (
     is_valid_number_symbol,
     number_key,
 )
-from portal.core import sites
+from portal.core import cache, sites
 
 
 class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
@@ -75,8 +75,11 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
         # One query for a document with its type and authority, where Wagtail would fetch
         # the page, then its own row, then its validity and what it shows.
         if len(path_components) == 1:
+            from legal_docs.usage import with_usage  # it reads these models
+
             documents = LegalDocumentPage.objects.child_of(self).filter(slug=path_components[0])
             documents = documents.select_related("document_type", "issuing_authority")
+            documents = with_usage(documents)  # its views and downloads in the same query
             # Slugs are unique among siblings: no ORDER BY, which first() would add.
             document = next(iter(documents.order_by()[:1]), None)
             if document is not None:
@@ -184,6 +187,7 @@ class LegalDocumentPage(PortalPage):
         index.FilterField("effective_date"),
         index.FilterField("document_type"),
         index.FilterField("issuing_authority"),
+        index.FilterField("signer"),
         # What the registry's filters and counts read on the engine (legal_docs/registry_search.py).
         index.FilterField("number_key"),
         index.FilterField("field_ids", type="IntegerField"),
@@ -266,6 +270,9 @@ class LegalDocumentPage(PortalPage):
         """The registry's own rules, without the tree checks of Page.clean(), so an import can
         validate a record before the page exists."""
         errors = {}
+        # The signer is a filter of the registry: one spelling of a name, one option.
+        self.signer = " ".join(self.signer.split())
+        self.signer_position = " ".join(self.signer_position.split())
         if self.number_symbol:
             if not is_valid_number_symbol(self.number_symbol):
                 errors["number_symbol"] = _(
@@ -343,6 +350,52 @@ class LegalDocumentPage(PortalPage):
             annotated.issuing_authority,
         )
         return Validity(annotated.validity)
+
+    @cached_property
+    def views(self):
+        # Set by the registry's route() in the page's own query; this for a preview.
+        from legal_docs.usage import with_usage
+
+        return with_usage(LegalDocumentPage.objects.filter(pk=self.pk)).values("views")[0]["views"]
+
+    @cached_property
+    def downloads(self):
+        from legal_docs.usage import with_usage
+
+        documents = with_usage(LegalDocumentPage.objects.filter(pk=self.pk))
+        return documents.values("downloads")[0]["downloads"]
+
+    def related(self):
+        """The newest documents of the same fields and of the same authority, each list with
+        the registry's filters that show them all: {"field": (documents, [(name, query)]),
+        "authority": ...}. Kept until content changes: no query for a page once read."""
+        from legal_docs.usage import TOP
+
+        def rows(documents):
+            documents = documents.exclude(pk=self.pk).only(*linked_columns()).distinct()
+            documents = documents.order_by("-issue_date", "-pk")[:TOP]
+            return [(d.get_url(), d.number_symbol, d.summary, d.issue_date) for d in documents]
+
+        def build():
+            registry = self.get_parent()
+            public = sites.public(LegalDocumentPage.objects.live().child_of(registry))
+            fields = list(self.fields.values_list("pk", "name"))
+            authority = self.issuing_authority
+            return {
+                "registry": registry.get_url(),
+                "field": (
+                    rows(public.filter(fields__in=[pk for pk, _name in fields])) if fields else [],
+                    [(name, f"linh_vuc={pk}") for pk, name in fields],
+                ),
+                "authority": (
+                    rows(public.filter(issuing_authority_id=self.issuing_authority_id))
+                    if authority
+                    else [],
+                    [(authority.name, f"co_quan={authority.pk}")] if authority else [],
+                ),
+            }
+
+        return cache.get_or_build(f"legal_docs:related:{cache.generation()}:{self.pk}", build)
 
     @cached_property
     def relation_list(self):
@@ -479,6 +532,7 @@ class LegalDocumentPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context["validity"] = self.validity  # first, as it also loads the type and authority
         context["page_json_ld"] = self.json_ld(request)
+        context["related"] = self.related()
         return context
 
 
@@ -491,6 +545,10 @@ SUMMED_UP = [
     "partly_suspended_until",
     "partly_ended_on",
 ]
+
+
+def linked_columns():
+    return ["title", "slug", "path", "depth", "url_path", "number_symbol", "summary", "issue_date"]
 
 
 def linked(name):

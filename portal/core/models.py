@@ -243,3 +243,24 @@ class DailyVisits(models.Model):
         constraints = [models.UniqueConstraint(fields=["date", "page"], name="one_count_a_day")]
         verbose_name = _("daily visits")
         verbose_name_plural = _("daily visits")
+
+
+class DailyDownloads(models.Model):
+    """How many times a file of the document library was downloaded on a day
+    (portal/visits.py, as page views are): a count, nothing about who downloaded it."""
+
+    date = models.DateField(_("date"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["date", "document"], name="one_download_count_a_day")
+        ]
+        verbose_name = _("daily downloads")
+        verbose_name_plural = _("daily downloads")

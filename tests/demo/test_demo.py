@@ -62,6 +62,15 @@ def test_the_demo_fills_the_site_and_keeps_its_promises(client, portal):
     assert validity_of(law(number_symbol="60/2014/QH13"), on=date(2025, 1, 1)) == (
         Validity.IN_FORCE
     )
+    # Laws carry the signer who certified them; the registry offers them as a filter and
+    # lists the documents most viewed and downloaded.
+    assert (
+        law(number_symbol="46/2024/QH15").signer_position,
+        law(number_symbol="46/2024/QH15").signer,
+    ) == ("Chủ tịch Quốc hội", "Trần Thanh Mẫn")
+    registry = html(client, "/van-ban/")
+    assert "Chủ tịch Quốc hội — Nguyễn Sinh Hùng (" in registry
+    assert 'id="most-viewed-heading"' in registry and 'id="most-downloaded-heading"' in registry
 
     # A second run changes nothing.
     before = counts()
