@@ -97,7 +97,11 @@ def count_visit(page, request, serve_args, serve_kwargs):
 
 def count_download(document_id, request, response):
     """A download of a file of the document library, counted as a page view is; not a
-    refused or partial one (a resumed download asks for the rest of the same file)."""
+    refused or partial one (a resumed download asks for the rest of the same file), nor the
+    page's own quick view reading the file (legal_docs/static/legal_docs/js/pdf-view.js says
+    so in a header): that is a reading of the page, already counted as its view."""
+    if request.headers.get("X-Quick-View"):
+        return
     if response.status_code == 200 and counted(request):
         count(document_id, kind="file")
 

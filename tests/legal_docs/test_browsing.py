@@ -124,6 +124,8 @@ def test_a_download_is_counted_with_nothing_about_who(corpus, client):
         response = client.get(file.url, HTTP_USER_AGENT="Mozilla/5.0 (Android 14)")
         assert response.status_code == 200
     client.get(file.url, HTTP_USER_AGENT="Googlebot/2.1")
+    # The page's quick view reads the file too: a reading of the page, not a download.
+    client.get(file.url, HTTP_USER_AGENT="Mozilla/5.0 (Android 14)", HTTP_X_QUICK_VIEW="1")
     row = DailyDownloads.objects.get(document=file)
     assert (row.count, row.date) == (2, timezone.localdate())
     columns = {field.name for field in DailyDownloads._meta.get_fields()}

@@ -90,7 +90,11 @@
       status.textContent = view.dataset.loading;
       try {
         const library = await pdfjs(view);
-        pdf = await library.getDocument({ url: view.dataset.pdfUrl }).promise;
+        pdf = await library.getDocument({
+          url: view.dataset.pdfUrl,
+          // Not a download: portal/visits.py counts the page view instead.
+          httpHeaders: { "X-Quick-View": "1" },
+        }).promise;
       } catch (error) {
         fail();
         return;
