@@ -6,14 +6,16 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from playwright.sync_api import sync_playwright
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Site
 
 from home.models import ArticleIndexPage
 from legal_docs.models import LegalDocumentIndexPage
 from portal.core import roles
 from search.backends import search_server
+from tests import search_engine
 from tests.helpers import setup_portal
-from tests.search_engine import empty_engine, refresh_engine, run_search_worker
+from tests.search_engine import empty_engine, left_behind, refresh_engine, run_search_worker
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
@@ -154,6 +156,42 @@ def engine_matches_database(request):
     marker = request.node.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction"):
         empty_engine()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """What a test put in the engine for content its transaction then rolled back comes out
+    of the engine after the test, once every fixture (the rollback included) is torn down."""
+    result = yield
+    if search_engine.touched:
+        with item.config.stash[blocking_manager_key].unblock():
+            search_engine.take_back_left_behind()
+    return result
+
+
+@pytest.fixture(scope="module", autouse=True)
+def engine_left_as_found(request, django_db_blocker):
+    """After each module that uses the engine: nothing it indexed outlives its rolled-back
+    data. Such a leftover passed its own module and failed a later one, depending on order."""
+    yield
+    items = [item for item in request.session.items if item.module is request.module]
+    if not settings.SEARCH_URL or not any(item.get_closest_marker("search") for item in items):
+        return
+    transactional = any(
+        (marker := item.get_closest_marker("django_db")) and marker.kwargs.get("transaction")
+        for item in items
+    )
+    with django_db_blocker.unblock():
+        # The module's last test, whose own teardown comes later; or a transactional test,
+        # whose data went with pytest-django's flush, which the engine knows nothing of.
+        if search_engine.touched or transactional:
+            search_engine.take_back_left_behind()
+        stale = left_behind()
+    if stale:
+        empty_engine()  # so the next module starts as expected, then say which module
+        with django_db_blocker.unblock(), open(os.devnull, "w") as devnull:
+            call_command("update_index", stdout=devnull)
+        pytest.fail(f"{request.node.nodeid} left in the engine what the database lost: {stale}")
 
 
 @pytest.fixture(autouse=True)
