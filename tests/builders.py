@@ -206,7 +206,7 @@ def pdf_document(title="Quyết định 40/2025/QĐ-UBND", filename="quyet-dinh.
         "trên trang thông tin điện tử của Sở Tư pháp."
         for n in range(1, articles + 1)
     )
-    content = sample_pdf(title, ("QUYẾT ĐỊNH", title), paragraphs)
+    content = sample_pdf(title, ("QUYẾT ĐỊNH", title), paragraphs, "Sở Mẫu")
     return Document.objects.create(title=title, file=ContentFile(content, name=filename))
 
 
