@@ -1,6 +1,13 @@
 """Django loads the portal app's models from this module. They are defined in the foundation
 (portal/core/models.py), which every app may import; this module only names them."""
 
-from portal.core.models import AuditLog, DailyVisits, MaintenanceWindow, PortalSettings, Role
+from portal.core.models import (
+    AuditLog,
+    DailyVisits,
+    Holiday,
+    MaintenanceWindow,
+    PortalSettings,
+    Role,
+)
 
-__all__ = ["AuditLog", "DailyVisits", "MaintenanceWindow", "PortalSettings", "Role"]
+__all__ = ["AuditLog", "DailyVisits", "Holiday", "MaintenanceWindow", "PortalSettings", "Role"]

@@ -102,6 +102,7 @@ MODEL_PERMISSIONS = {
     + ["portal.view_auditlog"],
     OFFICE: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
     + ["home.view_feedback", "home.change_feedback"]
+    + [f"portal.{action}_holiday" for action in ("add", "change", "delete", "view")]
     + ["portal.view_reports", "search.view_search_statistics"]
     + ["portal.view_auditlog"],
 }

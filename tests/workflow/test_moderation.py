@@ -259,10 +259,11 @@ def test_dashboard_shows_the_queue_and_warns_a_one_member_board(client, team, ne
     assert "chỉ có 1 thành viên" in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
+@pytest.mark.django_db
 def test_working_days_skip_weekends_and_holidays():
     from datetime import datetime
 
-    from workflow.dashboard import working_days_since
+    from portal.core.working_days import working_days_since
 
     tz = timezone.get_current_timezone()
     friday = datetime(2026, 11, 27, 9, tzinfo=tz)
