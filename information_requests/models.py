@@ -12,7 +12,6 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -119,7 +118,6 @@ class InformationRequest(models.Model):
     extension_days = models.PositiveSmallIntegerField(
         _("extension (working days)"),
         default=0,
-        validators=[MaxValueValidator(settings.INFORMATION_REQUEST_EXTENSION_WORKING_DAYS)],
         help_text=_("0 when the period is not extended."),
     )
     extension_reason = models.TextField(_("reason for the extension"), blank=True)
@@ -220,6 +218,12 @@ class InformationRequest(models.Model):
 
     def clean(self):
         errors = {}
+        # Checked here, not by a validator: the law's figure is a setting, not the schema's.
+        longest = settings.INFORMATION_REQUEST_EXTENSION_WORKING_DAYS
+        if self.extension_days > longest:
+            errors["extension_days"] = _(
+                "The law allows an extension of at most %(days)d working days."
+            ) % {"days": longest}
         if self.extension_days and not self.extension_reason.strip():
             errors["extension_reason"] = _("Write why the period is extended.")
         if self.status == self.Status.ANSWERED and not self.answer.strip():
@@ -246,7 +250,10 @@ class InformationRequest(models.Model):
             audit.record(
                 "information_requests.refuse",
                 self,
-                data={"ground": self.refusal_ground, "detail": self.refusal_detail},
+                data={
+                    "ground": str(self.get_refusal_ground_display()),
+                    "detail": self.refusal_detail,
+                },
             )
 
     def decision_to_mail(self):

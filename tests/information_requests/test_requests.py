@@ -20,6 +20,7 @@ from information_requests.models import (
 )
 from information_requests.statistics import information_requests as report_tables
 from portal.core import roles
+from tests.builders import TET_2026, holidays
 
 pytestmark = pytest.mark.django_db
 PAGE = "/danh-muc-thong-tin-cong-khai/yeu-cau-cung-cap-thong-tin/"
@@ -69,6 +70,7 @@ def actions(row):
 
 
 def test_the_deadline_skips_weekends_and_holidays():
+    holidays(*TET_2026)
     received = datetime(2026, 2, 13, 9, tzinfo=timezone.get_current_timezone())  # Fri before Tết
     row = make_request(received_at=received)
     # 10 working days from Mon 23/2 (16-20/2 is Tết).

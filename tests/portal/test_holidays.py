@@ -13,11 +13,13 @@ from wagtail.models import ModelLogEntry
 from portal.core import roles
 from portal.core.models import Holiday
 from portal.core.working_days import add_working_days, is_working_day
+from tests.builders import TET_2026, holidays
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_deadline_skips_weekends_and_holidays():
+    holidays(*TET_2026, date(2026, 4, 26), date(2026, 4, 27), date(2026, 4, 30), date(2026, 5, 1))
     friday = date(2026, 2, 13)  # Tết Bính Ngọ: the office is closed from Mon 16/2 to Fri 20/2
     assert add_working_days(friday, 1) == date(2026, 2, 23)
     assert add_working_days(date(2026, 2, 23), 10) == date(2026, 3, 9)
