@@ -52,6 +52,8 @@ class InformationRequestViewSet(SnippetViewSet):
         "decided_at",
     ]
     ordering = ["received_at"]
+    # Directors read each request without the edit form.
+    inspect_view_enabled = True
 
 
 register_snippet(InformationRequestViewSet)

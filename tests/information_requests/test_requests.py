@@ -144,6 +144,15 @@ def test_an_overdue_request_shows_on_the_office_dashboard(client, login):
     assert summary.rows[-1][1] == 1  # waiting, past the deadline
 
 
+def test_directors_read_the_queue_and_each_request(client, login):
+    login(roles.DIRECTORS)
+    row = make_request()
+    base = "wagtailsnippets_information_requests_informationrequest"
+    assert row.reference in client.get(reverse(f"{base}:list")).content.decode()
+    assert client.get(reverse(f"{base}:inspect", args=[row.pk])).status_code == 200
+    assert client.get(edit_url(row)).status_code == 302  # Wagtail: no permission, to the dashboard
+
+
 def without_token(response):
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
 
