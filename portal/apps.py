@@ -17,9 +17,9 @@ class PortalConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from portal import db_roles, maintenance, security
-        from portal.core import audit, people, spreadsheets
+        from portal.core import audit, people, spreadsheets, working_days
         from portal.core.cache import new_generation
-        from portal.core.models import MaintenanceWindow, PortalSettings
+        from portal.core.models import Holiday, MaintenanceWindow, PortalSettings
 
         audit.connect()
         people.use_vietnamese_order()
@@ -55,6 +55,9 @@ class PortalConfig(AppConfig):
         post_delete.connect(
             maintenance.forget, sender=MaintenanceWindow, dispatch_uid="maintenance-delete"
         )
+        # Every working-day count reads the holidays from the cache: forget them on a change.
+        post_save.connect(working_days.forget, sender=Holiday, dispatch_uid="holidays-save")
+        post_delete.connect(working_days.forget, sender=Holiday, dispatch_uid="holidays-delete")
         spreadsheets.guard_wagtail_exports()
         user_locked_out.connect(security.on_locked_out, dispatch_uid="portal-lockout")
         # After the last app's tables exist: once per migrate, as this app's signal.

@@ -9,10 +9,17 @@ from home.models import (
     SectionPage,
 )
 from home.setup import ensure_child
+from information_requests.models import InformationRequestPage
 from legal_docs.models import LegalDocumentIndexPage, ProcedureIndexPage
 from portal.core import profile
 
 BASIS = "Điều 4 Nghị định số 42/2022/NĐ-CP; {point} Điều 5 Quy chế hoạt động Trang TTĐT"
+
+REQUEST_INTRO = (
+    "<p>Công dân có quyền yêu cầu Sở cung cấp thông tin theo Luật Tiếp cận thông tin năm 2016 "
+    "và Nghị định số 13/2018/NĐ-CP. Điền phiếu yêu cầu dưới đây; Sở trả lời trong thời hạn "
+    "luật định, tính theo ngày làm việc. Giữ mã tra cứu để theo dõi yêu cầu.</p>"
+)
 
 SECTIONS = [
     {
@@ -125,4 +132,12 @@ def ensure_sections(home):
             fields["intro"] = intros[spec["slug"]]
         page, _ = ensure_child(home, spec["model"], spec["slug"], **fields)
         sections.append(page)
+        if spec["model"] is DisclosureCatalogPage:
+            ensure_child(
+                page,
+                InformationRequestPage,
+                "yeu-cau-cung-cap-thong-tin",
+                title="Yêu cầu cung cấp thông tin",
+                intro=REQUEST_INTRO,
+            )
     return sections

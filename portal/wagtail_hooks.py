@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal import audit_views, media, report_views, two_factor, visits
 from portal.core import audit, rich_text
 from portal.core.menu import PermissionMenuItem
-from portal.core.models import MaintenanceWindow
+from portal.core.models import Holiday, MaintenanceWindow
 
 # Wagtail 8.0's sites listing heads three columns with the names of their fields ("Port",
 # "Site name", "Root page"), which gettext never sees. The fields' verbose names are translated:
@@ -139,6 +139,24 @@ class MaintenanceWindowViewSet(SnippetViewSet):
 
 
 register_snippet(MaintenanceWindowViewSet)
+
+
+class HolidayViewSet(SnippetViewSet):
+    """The holidays and days off every working-day count skips (portal/core/working_days.py):
+    the office enters each year's Tết and the days the government announces. Wagtail logs
+    every addition, change and deletion in the system log."""
+
+    model = Holiday
+    icon = "date"
+    menu_label = gettext_lazy("Holidays")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["date", "name", "kind"]
+    list_filter = ["kind"]
+    ordering = ["-date"]
+
+
+register_snippet(HolidayViewSet)
 
 
 hooks.register("before_serve_page", visits.count_visit)

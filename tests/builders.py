@@ -38,7 +38,7 @@ from legal_docs.models import (
     Validity,
 )
 from legal_docs.numbering import document_slug
-from portal.core.models import PortalSettings
+from portal.core.models import Holiday, PortalSettings
 from portal.demo.pdf import sample_pdf
 from workflow.guard import authorised
 from workflow.models import RoyaltyGenre
@@ -420,3 +420,13 @@ def procedure(
     page = ProcedurePage(title=title, code=code, field=legal_field(field), **fields)
     add_live_child(procedures_index(), page)
     return publish(page)
+
+
+def holidays(*days, kind=Holiday.Kind.HOLIDAY):
+    """The days as holidays (migration portal 0012 seeds them, but a transactional test's
+    flush empties the table, so a test that counts with them makes its own)."""
+    for day in days:
+        Holiday.objects.get_or_create(date=day, defaults={"name": "Ngày nghỉ", "kind": kind})
+
+
+TET_2026 = [date(2026, 2, day) for day in range(16, 21)]

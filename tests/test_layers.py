@@ -9,7 +9,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("home", "legal_docs", "search", "workflow", "portal")
+APPS = ("home", "legal_docs", "search", "workflow", "information_requests", "portal")
 # portal/models.py only names the models of portal/core/models.py for Django, which loads an
 # app's models by that name: it belongs to the foundation.
 FOUNDATION_MODULES = {"portal.models"}
@@ -18,8 +18,17 @@ ALLOWED = {
     "home": {"foundation", "home"},
     "search": {"foundation", "home", "search"},
     "workflow": {"foundation", "home", "workflow"},
+    "information_requests": {"foundation", "home", "information_requests"},
     "legal_docs": {"foundation", "home", "search", "workflow", "legal_docs"},
-    "top": {"foundation", "home", "search", "workflow", "legal_docs", "top"},
+    "top": {
+        "foundation",
+        "home",
+        "search",
+        "workflow",
+        "legal_docs",
+        "information_requests",
+        "top",
+    },
 }
 
 

@@ -2,34 +2,16 @@
 operators' force-publications awaiting confirmation, and a warning when four eyes are not
 possible."""
 
-from datetime import timedelta
-
-from django.conf import settings
-from django.utils import timezone
 from wagtail.models import TaskState
 
 from home.models import ArticleIndexPage, ArticlePage
 from portal.core.components import RequestComponent
 from portal.core.roles import BOARD, CONTRIBUTORS, OPERATORS, user_has_role, users_with_role
+from portal.core.working_days import working_days_since
 from workflow import review
 from workflow.models import BoardReviewTask, ForcePublication
 
 OVERDUE_AFTER_WORKING_DAYS = 2
-
-
-def is_holiday(day):
-    return day.weekday() >= 5 or day.strftime("%d/%m") in settings.PORTAL_HOLIDAYS
-
-
-def working_days_since(moment, now=None):
-    """Whole working days elapsed since `moment` (weekends and PORTAL_HOLIDAYS excluded)."""
-    day, today = timezone.localdate(moment), timezone.localdate(now)
-    count = 0
-    while day < today:
-        day += timedelta(days=1)
-        if not is_holiday(day):
-            count += 1
-    return count
 
 
 def review_queue(now=None):

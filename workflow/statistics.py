@@ -25,7 +25,8 @@ from portal.core.figures import (
     sections,
 )
 from portal.core.pages import SECTION_DEPTH
-from workflow.dashboard import OVERDUE_AFTER_WORKING_DAYS, working_days_since
+from portal.core.working_days import working_days_since
+from workflow.dashboard import OVERDUE_AFTER_WORKING_DAYS
 from workflow.models import BoardReviewTaskState, ForcePublication, RoyaltyEntry, RoyaltyPeriod
 from workflow.models.moderation import RejectionGround
 from workflow.models.royalties import amount_of

@@ -474,11 +474,31 @@ class DisclosureCatalogPage(PortalPage):
     sections' own metadata so it can never drift from the site."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    # Law on Access to Information 2016 Art. 9, Decree 13/2018: who provides information on
+    # request, and how citizens ask (the form under this page is one way).
+    focal_point = models.TextField(
+        _("focal point for information requests"),
+        blank=True,
+        help_text=_("The unit or person who provides information, with phone and email."),
+    )
+    request_channels = RichTextField(
+        _("how to request information"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_(
+            "In person, by post, by email or fax, and the online form: addresses and hours."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("focal_point"),
+        FieldPanel("request_channels"),
+    ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    # A string, not an import: the request form is in an app above home.
+    subpage_types = ["information_requests.InformationRequestPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -498,6 +518,7 @@ class DisclosureCatalogPage(PortalPage):
             .specific()
             .order_by("path")
         )
+        context["request_pages"] = self.get_children().live().public()
         return context
 
 

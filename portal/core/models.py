@@ -264,3 +264,29 @@ class DailyDownloads(models.Model):
         ]
         verbose_name = _("daily downloads")
         verbose_name_plural = _("daily downloads")
+
+
+class Holiday(models.Model):
+    """A day the agency does not work, or a weekend day it does (a swap the government
+    announces): dated, since Tết and Giỗ Tổ move with the lunar calendar and the days off
+    around them are announced each year. Every count of working days reads these
+    (portal/core/working_days.py); the office keeps them in the admin."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Public holiday")
+        DAY_OFF = "day_off", _("Substitute day off")
+        WORKING_DAY = "working_day", _("Weekend day worked instead")
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.HOLIDAY)
+
+    panels = [FieldPanel("date"), FieldPanel("name"), FieldPanel("kind")]
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("holiday")
+        verbose_name_plural = _("holidays")
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} {self.name}"

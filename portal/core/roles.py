@@ -99,9 +99,12 @@ MODEL_PERMISSIONS = {
     DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
     + ["home.view_feedback"]
     + ["portal.view_reports", "search.view_search_statistics"]
-    + ["portal.view_auditlog"],
+    + ["portal.view_auditlog"]
+    + ["information_requests.view_informationrequest"],
     OFFICE: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
     + ["home.view_feedback", "home.change_feedback"]
+    + [f"portal.{action}_holiday" for action in ("add", "change", "delete", "view")]
+    + [f"information_requests.{a}_informationrequest" for a in ("change", "view")]
     + ["portal.view_reports", "search.view_search_statistics"]
     + ["portal.view_auditlog"],
 }

@@ -17,6 +17,7 @@ from wagtail.images.models import Image
 
 from home.models import ArticlePage, StandardPage
 from home.setup import ensure_child
+from information_requests.demo import load_information_requests
 from legal_docs.demo import load_legal_documents, load_procedures
 from portal.core import profile
 from portal.core.models import PortalSettings
@@ -109,6 +110,7 @@ def load_demo(home, site):
     load_organisation(sections["gioi-thieu"], demo["organisation"])
     load_collections(sections)
     load_moderation_demo(sections["tin-tuc"])
+    load_information_requests(sections["danh-muc-thong-tin-cong-khai"])
     return True
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "legal_docs",
     "workflow",
     "search",
+    "information_requests",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -316,9 +317,17 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "workflow.guard.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
-# Fixed public holidays (dd/mm) that do not count as working days for the review deadline;
-# Tết and other lunar holidays move each year and are added here by the operators.
-PORTAL_HOLIDAYS = os.environ.get("PORTAL_HOLIDAYS", "01/01,30/04,01/05,02/09,03/09").split(",")
+# Holidays are dated rows the office keeps in the admin (portal.Holiday, read by
+# portal/core/working_days.py). The old PORTAL_HOLIDAYS variable (dd/mm) is read only once,
+# by migration portal 0012, which turns it into rows for that year and the next.
+
+# Information requests (information_requests/, Law on Access to Information 2016 Art. 28,
+# Decree 13/2018): the periods in working days, as we read the law today; the office checks
+# them (docs/operations.md).
+INFORMATION_REQUEST_WORKING_DAYS = int(os.environ.get("INFORMATION_REQUEST_WORKING_DAYS", "10"))
+INFORMATION_REQUEST_EXTENSION_WORKING_DAYS = int(
+    os.environ.get("INFORMATION_REQUEST_EXTENSION_WORKING_DAYS", "15")
+)
 
 # Search (search/backends): the database backend is the embedded default and always kept
 # up to date, so public search can fall back on it; SEARCH_URL adds the engine as "default".

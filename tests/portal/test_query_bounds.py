@@ -202,7 +202,8 @@ PAGES = [
     ("standard page", "/gioi-thieu/chuc-nang-nhiem-vu-quyen-han/", section_children, 3),
     ("organisation", "/gioi-thieu/co-cau-to-chuc/", people, 6),
     ("collection", "/chien-luoc-quy-hoach-ke-hoach/ke-hoach-hang-nam/", collection_items, 4),
-    ("disclosure catalogue", "/danh-muc-thong-tin-cong-khai/", sections, 6),
+    # Its sections, and the information-request page below it with its address (2 queries).
+    ("disclosure catalogue", "/danh-muc-thong-tin-cong-khai/", sections, 8),
     ("feedback", "/phan-anh-kien-nghi/", answers, 2),
     ("registry listing", "/van-ban/?nam=2024", registry_documents, 2),
     ("legal document", "/van-ban/53-2014-qh13/", relations, 6),

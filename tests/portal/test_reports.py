@@ -280,6 +280,19 @@ def expected(news, registry, month):
                 ]
             ]
         },
+        "yeu-cau": {
+            # Built and counted in tests/information_requests/test_requests.py.
+            _("Information requests"): [
+                [_("Received"), 0],
+                [_("Information provided"), 0],
+                [_("Refused"), 0],
+                [_("Answered after the deadline"), 0],
+                [_("Period extended"), 0],
+                [_("Waiting for an answer"), 0],
+                [_("Waiting, past the deadline"), 0],
+            ],
+            _("Refusals by legal ground"): [],
+        },
         "an-ninh": {
             _("Security events"): [
                 [str(label), SECURITY_EVENTS.get(action, 0)]

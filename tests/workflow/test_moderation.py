@@ -259,11 +259,14 @@ def test_dashboard_shows_the_queue_and_warns_a_one_member_board(client, team, ne
     assert "chỉ có 1 thành viên" in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
+@pytest.mark.django_db
 def test_working_days_skip_weekends_and_holidays():
-    from datetime import datetime
+    from datetime import date, datetime
 
-    from workflow.dashboard import working_days_since
+    from portal.core.working_days import working_days_since
+    from tests.builders import holidays
 
+    holidays(date(2026, 9, 2), date(2026, 9, 3))
     tz = timezone.get_current_timezone()
     friday = datetime(2026, 11, 27, 9, tzinfo=tz)
     assert working_days_since(friday, datetime(2026, 11, 30, 9, tzinfo=tz)) == 1  # Mon

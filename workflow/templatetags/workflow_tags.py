@@ -62,8 +62,8 @@ def allowed_bulk_action_choices(context, app_label, model_name):
 def board_review_bar(context, page):
     """The board member's decision above the editor, for a page waiting for the board:
     approve first, then reject, then the diff with the previous submission."""
+    from portal.core.working_days import working_days_since
     from workflow import review
-    from workflow.dashboard import working_days_since
     from workflow.models import BoardReviewTask
 
     user = context["request"].user
