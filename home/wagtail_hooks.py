@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from django.contrib import messages
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -14,6 +15,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from home import english
 from home.freshness import FreshnessPanel, sees_freshness_panel
 from home.models import Feedback, Person, Unit
 from portal.core.components import RequestComponent
@@ -24,6 +26,38 @@ from portal.core.spreadsheets import readable
 def add_freshness_panel(request, panels):
     if sees_freshness_panel(request.user):
         panels.append(FreshnessPanel(request))
+        # The same people keep the English pages in step with the Vietnamese ones.
+        pages = list(english.out_of_date()[:20])
+        if pages:
+            panels.append(EnglishPagesPanel(request, pages))
+
+
+class EnglishPagesPanel(RequestComponent):
+    """English pages (/en/) whose Vietnamese original was published after them."""
+
+    name = "english_pages"
+    order = 65
+    template_name = "home/english_panel.html"
+
+    def __init__(self, request, pages):
+        super().__init__(request)
+        self.pages = pages
+
+    def get_context_data(self, parent_context=None):
+        return {"pages": self.pages}
+
+
+@hooks.register("before_edit_page")
+def warn_of_an_out_of_date_translation(request, page):
+    in_english = getattr(page, "in_english", False)
+    if request.method == "GET" and in_english and english.is_out_of_date(page):
+        messages.warning(
+            request,
+            _(
+                "The Vietnamese page has changed since this English version was last "
+                "published: bring the English text into line and submit it for review."
+            ),
+        )
 
 
 def yes_no(field):

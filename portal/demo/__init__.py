@@ -19,6 +19,7 @@ from portal.core.models import PortalSettings
 from portal.demo.articles import DISSEMINATION, NEWS
 from portal.demo.collections import load_collections
 from portal.demo.documents import attach_sample_file
+from portal.demo.english import load_english
 from portal.demo.organisation import load_organisation
 from portal.demo.pages import REGULATION, SECTION_PAGES
 from portal.demo.regulation import SOURCE, regulation_html
@@ -104,6 +105,7 @@ def load_demo(home, site):
     load_legal_documents(sections["van-ban"], attach=attach_sample_file)
     load_procedures(sections["thu-tuc-hanh-chinh"])
     load_organisation(sections["gioi-thieu"])
+    load_english(home, sections["gioi-thieu"])
     load_collections(sections)
     load_moderation_demo(sections["tin-tuc"])
     return True
