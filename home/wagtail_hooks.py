@@ -1,12 +1,15 @@
 from datetime import datetime
 
 from django.contrib import messages
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
+from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     IndexView,
@@ -45,6 +48,29 @@ class EnglishPagesPanel(RequestComponent):
 
     def get_context_data(self, parent_context=None):
         return {"pages": self.pages}
+
+
+@hooks.register("register_admin_urls")
+def register_translate_of_the_introduction_only():
+    # Ahead of wagtail.contrib.simple_translation's own address (home's hooks load first).
+    return [path("translation/submit/page/<int:page_id>/", translate_page)]
+
+
+def translate_page(request, page_id):
+    """Wagtail's "Translate", for the page types that have an English version only (with
+    their subtree, if asked, only when every page in it has one): anything else is refused
+    with a message instead of an error page."""
+    page = get_object_or_404(Page, pk=page_id)
+    pages = [page]
+    if request.method == "POST" and request.POST.get("include_subtree"):
+        pages = page.get_descendants(inclusive=True)
+    if not all(getattr(p.specific_class, "translatable_to_english", False) for p in pages):
+        messages.error(
+            request,
+            _("Only the home page, the introduction and its pages have an English version."),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return SubmitPageTranslationView.as_view()(request, page_id=page_id)
 
 
 @hooks.register("before_edit_page")

@@ -13,7 +13,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from home import english
-from home.models import HomePage, OrganisationPage, SectionPage, StandardPage
+from home.models import ArticleIndexPage, HomePage, OrganisationPage, SectionPage, StandardPage
 from portal.core import roles
 from tests import builders as build
 from tests.admin_forms import decide, edit_url
@@ -156,3 +156,24 @@ def test_the_translate_action_of_the_admin_makes_a_draft_for_the_board(client, p
     assert client.post(url, {"locales": [locale.pk]}).status_code == 302
     translation = functions.get_translation(locale)
     assert not translation.live  # it goes live only through the board's workflow
+
+
+def test_the_admin_refuses_to_translate_other_pages_with_a_message(client, portal, team):
+    english_site(portal)
+    client.force_login(team["operator"])
+    locale = HomePage.objects.exclude(locale=portal.locale).get().locale
+    news = build.news_index()
+    url = reverse("simple_translation:submit_page_translation", args=(news.pk,))
+    response = client.post(url, {"locales": [locale.pk]}, follow=True)
+    assert response.status_code == 200
+    assert "Chỉ trang chủ, mục Giới thiệu" in response.content.decode()
+    assert news.get_translation_or_none(locale) is None
+    # A subtree holding such a page is refused whole; the section alone may be translated.
+    intro = build.section("gioi-thieu")
+    section = build.add_live_child(intro, SectionPage(title="Thông tin khác", slug="khac"))
+    build.add_live_child(section, ArticleIndexPage(title="Tin của Sở", slug="tin-cua-so"))
+    url = reverse("simple_translation:submit_page_translation", args=(section.pk,))
+    client.post(url, {"locales": [locale.pk], "include_subtree": "on"})
+    assert section.get_translation_or_none(locale) is None
+    assert client.post(url, {"locales": [locale.pk]}).status_code == 302
+    assert section.get_translation_or_none(locale) is not None
