@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Imported here: models cannot be imported before the app registry is ready.
-        from home import images
+        from home import english, images
 
         images.connect()
+        english.connect()

@@ -25,7 +25,9 @@ def sections(site):
     """The live, public top-level sections, as plain values (search facets use them)."""
 
     def build():
-        children = site.root_page.get_children().live().public()
+        # Not the English pages at /en/ (issue #25), a child of the home page too.
+        root = site.root_page
+        children = root.get_children().live().public().filter(locale_id=root.locale_id)
         return [Section(p.pk, p.title, p.slug, p.path) for p in children]
 
     return get_or_build(cache_key("sections", site.pk), build)

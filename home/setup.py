@@ -32,6 +32,10 @@ def ensure_roots():
     Locale.objects.get_or_create(
         language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
     )
+    # Every content language (vi, and en for the English pages): Wagtail's migrations make the
+    # default one only.
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     root = Page.get_first_root_node()

@@ -1,11 +1,15 @@
 from datetime import datetime
 
-from django.urls import reverse
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
+from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     IndexView,
@@ -14,6 +18,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from home import english
 from home.freshness import FreshnessPanel, sees_freshness_panel
 from home.models import Feedback, Person, Unit
 from portal.core.components import RequestComponent
@@ -24,6 +29,61 @@ from portal.core.spreadsheets import readable
 def add_freshness_panel(request, panels):
     if sees_freshness_panel(request.user):
         panels.append(FreshnessPanel(request))
+        # The same people keep the English pages in step with the Vietnamese ones.
+        pages = list(english.out_of_date()[:20])
+        if pages:
+            panels.append(EnglishPagesPanel(request, pages))
+
+
+class EnglishPagesPanel(RequestComponent):
+    """English pages (/en/) whose Vietnamese original was published after them."""
+
+    name = "english_pages"
+    order = 65
+    template_name = "home/english_panel.html"
+
+    def __init__(self, request, pages):
+        super().__init__(request)
+        self.pages = pages
+
+    def get_context_data(self, parent_context=None):
+        return {"pages": self.pages}
+
+
+@hooks.register("register_admin_urls")
+def register_translate_of_the_introduction_only():
+    # Ahead of wagtail.contrib.simple_translation's own address (home's hooks load first).
+    return [path("translation/submit/page/<int:page_id>/", translate_page)]
+
+
+def translate_page(request, page_id):
+    """Wagtail's "Translate", for the page types that have an English version only (with
+    their subtree, if asked, only when every page in it has one): anything else is refused
+    with a message instead of an error page."""
+    page = get_object_or_404(Page, pk=page_id)
+    pages = [page]
+    if request.method == "POST" and request.POST.get("include_subtree"):
+        pages = page.get_descendants(inclusive=True)
+    if not all(getattr(p.specific_class, "translatable_to_english", False) for p in pages):
+        messages.error(
+            request,
+            _("Only the home page, the introduction and its pages have an English version."),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+@hooks.register("before_edit_page")
+def warn_of_an_out_of_date_translation(request, page):
+    in_english = getattr(page, "in_english", False)
+    if request.method == "GET" and in_english and english.is_out_of_date(page):
+        messages.warning(
+            request,
+            _(
+                "The Vietnamese page has changed since this English version was last "
+                "published: bring the English text into line and submit it for review."
+            ),
+        )
 
 
 def yes_no(field):

@@ -113,3 +113,17 @@ def test_every_listing_xlsx_is_written_by_the_portal_with_a_named_sheet():
     wagtail_adapter.replace_listing_xlsx_writer(print)
     assert SpreadsheetExportMixin.write_xlsx is written
     assert wagtail_adapter.excel_date_format()
+
+
+def test_routing_asks_the_root_page_for_its_localized_version_at_no_query(
+    portal, django_assert_num_queries
+):
+    # With WAGTAIL_I18N_ENABLED, Wagtail routes every request from
+    # site.root_page.localized, whose lookup of the active locale is a query; PortalPage
+    # answers it from the cached locales (home/models/pages.py, localized_draft), which keeps
+    # the query bounds of tests/portal/test_query_bounds.py. An upgrade that routes another
+    # way fails here first.
+    assert ".localized" in inspect.getsource(Page.route_for_request)
+    assert portal.language == "vi"  # the locales, cached as on a running site
+    with django_assert_num_queries(0):
+        assert portal.localized is portal

@@ -129,6 +129,7 @@ class OrganisationPage(PortalPage):
     content_panels = Page.content_panels + [FieldPanel("functions"), FieldPanel("history")]
     parent_page_types = ["home.SectionPage"]
     subpage_types = []
+    translatable_to_english = True
 
     class Meta:
         verbose_name = _("organisation page")

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -54,8 +56,29 @@ class PortalPage(Page):
 
     search_fields = Page.search_fields + [index.FilterField("section_path")]
 
+    # Which page types have an English version at /en/ (issue #25): the home page, the
+    # introduction, functions, organisation and contacts. Only these may be translated.
+    translatable_to_english = False
+
     class Meta:
         abstract = True
+
+    @property
+    def language(self):
+        """The language of the page's content: its locale's code ("vi", or "en" under /en/)."""
+        return sites.language_of(self)
+
+    @property
+    def in_english(self):
+        return self.language != settings.LANGUAGE_CODE
+
+    @property
+    def localized_draft(self):
+        # Wagtail's routing asks for the active locale (a query) on every request; the public
+        # site is Vietnamese throughout, so the site's own home page is the one to route from.
+        if self.language == settings.LANGUAGE_CODE:
+            return self
+        return super().localized_draft
 
     @property
     def meta_description(self):
@@ -67,6 +90,12 @@ class PortalPage(Page):
         for name in ("lead", "summary", "intro"):
             text = text or strip_tags(str(getattr(self, name, "") or ""))
         return Truncator(" ".join(text.split())).chars(160)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # base.html marks and renders the body of an English page in English.
+        context["page_language"] = self.language if self.in_english else ""
+        return context
 
     def full_clean(self, *args, **kwargs):
         self.plain_slug()
@@ -82,6 +111,12 @@ class PortalPage(Page):
         approved page offline. Such a copy (a checked save of the whole row, not live, of a page
         the database holds live) takes the publication from the database. Unpublishing saves
         with clean=False (Wagtail's UnpublishAction) and goes through."""
+        if self.locale_id and not self.translatable_to_english and self.in_english:
+            # Wagtail's "Translate" copies any page (and a whole subtree with it); the English
+            # site is the introduction only (issue #25).
+            raise ValidationError(
+                _("Only the home page, the introduction and its pages have an English version.")
+            )
         if clean and not self.live and self.pk and kwargs.get("update_fields") is None:
             now = (
                 Page.objects.filter(pk=self.pk, live=True).values(*self.PUBLICATION_FIELDS).first()
@@ -236,6 +271,7 @@ class HomePage(PortalPage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    translatable_to_english = True
     subpage_types = [
         "home.SectionPage",
         "home.ArticleIndexPage",
@@ -252,13 +288,26 @@ class HomePage(PortalPage):
     def route(self, request, path_components):
         if path_components:
             child = sites.top_pages(self).get(path_components[0])
+            if getattr(child, "in_english", False) and not settings.PORTAL_ENGLISH_PAGES:
+                raise Http404  # /en/, the English pages, turned off
             if child is not None:
                 wagtail_adapter.set_parent(child, self)
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
 
+    def get_template(self, request, *args, **kwargs):
+        if self.in_english:
+            return "home/english_home_page.html"
+        return super().get_template(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.in_english:
+            # The English home page: its introduction and its pages, none of the Vietnamese
+            # home page's news, registry search or sections.
+            children = sites.public(self.get_children().live())
+            context["sections"] = children
+            return context
         # sites.public(), not .public(): the restricted paths come from the cache.
         articles = sites.public(ArticlePage.objects.live().descendant_of(self))
         context["latest_articles"] = articles.select_related("image").order_by("-posted_at")[:6]
@@ -315,6 +364,7 @@ class SectionPage(DisclosureMixin, PortalPage):
     edit_handler = DisclosureMixin.tabbed(content_panels)
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
+    translatable_to_english = True
     subpage_types = [
         "home.SectionPage",
         "home.ArticleIndexPage",
@@ -464,6 +514,7 @@ class StandardPage(PortalPage):
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = []
+    translatable_to_english = True  # functions and tasks, contacts
 
     class Meta:
         verbose_name = _("standard page")
@@ -511,7 +562,9 @@ class DisclosureCatalogPage(PortalPage):
         from home.freshness import newest_in_subtree
 
         # Generated on every visit from the sections themselves: never out of date.
+        # The Vietnamese sections: not the English introduction at /en/ (issue #25).
         sections = sites.public(Page.objects.live().descendant_of(home))
+        sections = sections.filter(locale_id=self.locale_id)
         context["entries"] = (
             sections.type(*disclosure_page_models())
             .annotate(newest=newest_in_subtree())

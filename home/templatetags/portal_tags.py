@@ -1,7 +1,9 @@
 from django import template
+from django.conf import settings
 from wagtail.models import Site
 
 from home import menus
+from portal.core import sites
 
 register = template.Library()
 
@@ -49,3 +51,19 @@ def at(sequence, index):
         return sequence[index] or ""
     except (IndexError, TypeError, KeyError):
         return ""
+
+
+@register.inclusion_tag("components/language_switch.html", takes_context=True)
+def language_switch(context):
+    """The link to the other language: from any Vietnamese page to the English home page
+    (from the cache, no query), from an English page to its Vietnamese original."""
+    request, page = context["request"], context.get("page")
+    site = Site.find_for_request(request)
+    if not settings.PORTAL_ENGLISH_PAGES or site is None:
+        return {}
+    if getattr(page, "in_english", False):
+        original = page.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE)
+        original = original.live().first()
+        return {"url": original.get_url(request) if original else "/", "language": "vi"}
+    english = sites.english_home(site.root_page)
+    return {"url": english.get_url(request), "language": "en"} if english else {}

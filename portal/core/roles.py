@@ -79,6 +79,8 @@ MODEL_PERMISSIONS = {
         for action in ("add", "change", "view")
     ]
     + ["legal_docs.review_importbatch", "workflow.close_royaltyperiod"]
+    # Wagtail's "Translate" (the English pages at /en/, issue #25).
+    + ["simple_translation.submit_translation"]
     + ["portal.view_reports", "search.view_search_statistics"]
     + [
         f"workflow.{action}_{model}"

@@ -4,8 +4,9 @@ instead of a few queries on every request."""
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.db.models import Q
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from portal.core import wagtail_adapter
 from portal.core.cache import cache_key, generation, get_or_build
@@ -86,3 +87,27 @@ def request_site(request):
 
 def portal_settings(site):
     return get_or_build(cache_key("settings", site.pk), lambda: PortalSettings.for_site(site))
+
+
+def language_of(page):
+    """The language code of a page's locale, without a query: {locale id: code} is cached
+    (a page in a new locale is published, which starts a new generation)."""
+    languages = get_or_build(
+        f"portal:{generation()}:locales",
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
+    )
+    code = languages.get(page.locale_id)
+    if code is None:
+        code = Locale.objects.get(pk=page.locale_id).language_code
+    return code
+
+
+def english_home(home):
+    """The English home page at /en/ (a translation of the site's home page, placed under it
+    with the slug "en"), if live, from the cached top pages; None when PORTAL_ENGLISH_PAGES
+    is off."""
+    page = top_pages(home).get(ENGLISH) if settings.PORTAL_ENGLISH_PAGES else None
+    return page if page is not None and language_of(page) == ENGLISH else None
+
+
+ENGLISH = "en"

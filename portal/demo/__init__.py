@@ -24,6 +24,7 @@ from portal.core.models import PortalSettings
 from portal.demo.articles import sample_dissemination, sample_news
 from portal.demo.collections import load_collections
 from portal.demo.documents import attach_sample_file
+from portal.demo.english import load_english
 from portal.demo.organisation import load_organisation, sample_organisation
 from portal.demo.pages import sample_section_pages
 from portal.demo.regulation import regulation_html
@@ -108,6 +109,7 @@ def load_demo(home, site):
     load_legal_documents(sections["van-ban"], attach=attach_sample_file)
     load_procedures(sections["thu-tuc-hanh-chinh"])
     load_organisation(sections["gioi-thieu"], demo["organisation"])
+    load_english(home, sections["gioi-thieu"])
     load_collections(sections)
     load_moderation_demo(sections["tin-tuc"])
     load_information_requests(sections["danh-muc-thong-tin-cong-khai"])

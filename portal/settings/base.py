@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "portal.apps.UsersConfig",  # wagtail.users, with the reason for suspensions
@@ -280,7 +282,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = PROFILE.short_name
-WAGTAIL_I18N_ENABLED = False
+# Wagtail's own localisation, for the English pages at /en/ (issue #25): the introduction,
+# functions, organisation and contacts translated from the Vietnamese pages with Wagtail's
+# "Translate" action (wagtail.contrib.simple_translation), each through the board's workflow.
+# No i18n_patterns and no LocaleMiddleware: every other address and the interface stay
+# Vietnamese; HomePage.route serves the English tree at /en/ (home/models/pages.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Decree 42/2022/ND-CP (as we read it, docs/operations.md) asks a state agency's site for an
+# English version of its introduction; off hides the /en/ pages and the language switch.
+PORTAL_ENGLISH_PAGES = env_bool("PORTAL_ENGLISH_PAGES", True)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin's JavaScript fills the slug from the title; its transliteration knows no
 # Vietnamese (it drops "đ" or writes "dj"), so it keeps the letters and the server folds

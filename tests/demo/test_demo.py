@@ -48,6 +48,16 @@ def test_the_demo_fills_the_site_and_keeps_its_promises(client, portal):
     assert regulation.get_parent().slug == "gioi-thieu"
     assert ArticlePage.objects.filter(image__isnull=False).count() >= 3
 
+    # The English introduction at /en/ (issue #25): translations of the Vietnamese pages.
+    assert "Quang Tri Department of Justice" in html(client, "/en/")
+    organisation = html(client, "/en/introduction/organisation/")
+    assert "specialised agency of the People's Committee" in organisation
+    assert "The Department is a legal entity" in html(
+        client, "/en/introduction/functions-tasks-and-powers/"
+    )
+    english = Page.objects.filter(locale__language_code="en").live()
+    assert all(page.get_translations().live().exists() for page in english)
+
     # The registry holds the demo's documents; procedures came through the importer.
     numbers = set(LegalDocumentPage.objects.live().values_list("number_symbol", flat=True))
     assert numbers == {row[2] for row in documents()}

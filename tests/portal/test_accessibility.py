@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "feedback": "/phan-anh-kien-nghi/",
     "search": "/tim-kiem/?q=tro+giup+phap+ly",
     "not found": "/khong-co-trang-nay/",
+    "english home": "/en/",
+    "english organisation": "/en/introduction/organisation/",
 }
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -1,0 +1,34 @@
+"""The English pages of the demo (/en/, issue #25): the home page, the introduction, the
+functions and the organisation with its leaders and contacts, translated from the Vietnamese
+demo pages with Wagtail's own translation, then published as setup_portal publishes. Their
+text is the agency's own (its profile's demo data, "english"); a profile without it gets no
+English pages in its demo."""
+
+from home.english import translate
+from home.models import OrganisationPage, StandardPage
+from home.setup import publish
+from portal.core import profile
+from portal.demo.articles import p
+
+
+def load_english(home, introduction):
+    """`introduction` is the Vietnamese Giới thiệu section."""
+    english = profile.current().demo.get("english")
+    if not english:
+        return
+    functions = (
+        StandardPage.objects.child_of(introduction)
+        .filter(slug="chuc-nang-nhiem-vu-quyen-han")
+        .first()
+    )
+    organisation = (
+        OrganisationPage.objects.child_of(introduction).filter(slug="co-cau-to-chuc").first()
+    )
+    publish(translate(home, **english["home"]))
+    publish(translate(introduction, **english["introduction"]))
+    if functions:
+        text = dict(english["functions"])
+        text["body"] = p(*text["body"])
+        publish(translate(functions, **text))
+    if organisation:
+        publish(translate(organisation, **english["organisation"]))
