@@ -8,13 +8,32 @@ from django.utils import timezone
 
 from home.setup import publish
 from information_requests.models import InformationRequest, tracking_digest
+from portal.core import profile
 
-FOCAL_POINT = "Văn phòng Sở Tư pháp — điện thoại 0233 3852 520, thư điện tử sotp@quangtri.gov.vn"
-CHANNELS = (
-    "<p>Nộp phiếu yêu cầu trực tiếp tại Văn phòng Sở (Số 01 Hùng Vương, phường Đông Hà) trong "
-    "giờ hành chính, gửi qua bưu điện, thư điện tử hoặc fax 0233 3852 521, hoặc điền phiếu "
-    "trực tuyến trên Trang này.</p>"
-)
+
+def focal_point_and_channels():
+    """The office that answers requests and the ways to send one, from the agency's profile
+    (its demo contacts where it has them)."""
+    agency = profile.current()
+    contacts = {**agency.contacts, **agency.demo.get("settings", {})}
+    reach = [
+        text % value
+        for text, value in (
+            ("điện thoại %s", contacts.get("phone")),
+            ("thư điện tử %s", contacts.get("email")),
+        )
+        if value
+    ]
+    focal_point = f"Văn phòng {agency.common_name}" + (" — " + ", ".join(reach) if reach else "")
+    where = f" ({contacts['address']})" if contacts.get("address") else ""
+    fax = f" hoặc fax {contacts['fax']}" if contacts.get("fax") else ""
+    channels = (
+        f"<p>Nộp phiếu yêu cầu trực tiếp tại Văn phòng{where} trong giờ hành chính, gửi qua "
+        f"bưu điện, thư điện tử{fax}, hoặc điền phiếu trực tuyến trên Trang này.</p>"
+    )
+    return focal_point, channels
+
+
 Status = InformationRequest.Status
 DEMO = [
     {
@@ -68,8 +87,9 @@ DEMO = [
 def load_information_requests(catalogue):
     if InformationRequest.objects.exists():
         return
-    catalogue.focal_point = catalogue.focal_point or FOCAL_POINT
-    catalogue.request_channels = catalogue.request_channels or CHANNELS
+    focal_point, channels = focal_point_and_channels()
+    catalogue.focal_point = catalogue.focal_point or focal_point
+    catalogue.request_channels = catalogue.request_channels or channels
     publish(catalogue)
     now = timezone.now()
     for spec in DEMO:
