@@ -9,5 +9,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Imported here: models cannot be imported before the app registry is ready.
         from home import images
+        from home.topics import SectionNewsKind
+        from portal.core.topics import register_topic_kind
 
         images.connect()
+        register_topic_kind(SectionNewsKind())

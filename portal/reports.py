@@ -1,5 +1,5 @@
 """The activity report for directors and the office (Art. 7.1, 9.2): each app's figures (the
-statistics.py of workflow, legal_docs, search and portal) over any period, as parts
+statistics.py of workflow, legal_docs, search, subscriptions and portal) over any period, as parts
 of tables that the admin page, the printable page and the XLSX workbook all show. The yearly
 report (Art. 7.1) is the same report over a calendar year. Reading it changes nothing."""
 
@@ -16,6 +16,7 @@ from portal import statistics as site
 from portal.core import sites, spreadsheets
 from portal.core.figures import Table, display, months
 from search import statistics as searching
+from subscriptions import statistics as subscribing
 from workflow import statistics as editorial
 
 
@@ -36,6 +37,7 @@ def activity_report(start, end, agency_site=None):
         Part("van-ban", _("Legal documents"), registry.legal_documents(start, end)),
         Part("truy-cap", _("Visits"), site.visits(start, end, agency_site)),
         Part("tim-kiem", _("Searches"), searching.searches(start, end)),
+        Part("nhan-tin", _("Subscriptions"), subscribing.subscriptions(start, end)),
         Part("nhuan-but", _("Royalties"), editorial.royalties(start, end)),
         Part("an-ninh", _("Security"), site.security(start, end)),
     ]
