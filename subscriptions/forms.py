@@ -78,7 +78,7 @@ class SubscribeForm(forms.Form):
 class LinkForm(forms.Form):
     """Asks for the manage link again, by mail."""
 
-    email = SubscribeForm.base_fields["email"]
+    email = forms.EmailField(label=_("The address you subscribed with"), max_length=254)
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
 
