@@ -13,8 +13,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from portal import reports
+from portal.core import roles
 from subscriptions.models import Delivery, Frequency, Subscriber, Subscription
 from subscriptions.tasks import MAX_ATTEMPTS, send_subscription_mail
 from tests.builders import article, document_type, legal_document, legal_field, news_index, publish
@@ -310,3 +312,29 @@ def test_the_report_counts_subscribers_never_addresses(portal):
     assert by_topic.rows == [["Lĩnh vực", 2, 2, 2], ["Tin của chuyên mục", 1, 1, 1]]
     assert totals.rows[0][1] == 2
     assert "example.vn" not in repr([table.rows for table in part.tables])
+
+
+def test_operators_see_counts_and_delete_an_address_on_request_in_the_log(client, login, portal):
+    field = legal_field("Hộ tịch")
+    subscribed("muoimot@example.vn", "legal_field", field.pk)
+    subscribed("muoimot@example.vn", "section_news", news_index().pk)
+    subscribed("khac@example.vn", "legal_field", field.pk)
+    login(roles.DIRECTORS)
+    refused = client.get("/admin/subscriptions/")
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"  # Wagtail's refusal
+    login(roles.OPERATORS)
+    page = client.get("/admin/subscriptions/").content.decode()
+    assert "Người đăng ký theo loại nội dung" in page
+    assert "example.vn" not in page  # counts, no address
+    found = client.post(
+        "/admin/subscriptions/", {"email": "muoimot@example.vn", "action": "lookup"}
+    )
+    assert "Tin của chuyên mục: Tin tức" in found.content.decode()
+    client.post("/admin/subscriptions/", {"email": "muoimot@example.vn", "action": "delete"})
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["khac@example.vn"]
+    entries = ModelLogEntry.objects.filter(action__startswith="portal.subscriptions_")
+    assert [(e.action, e.label) for e in entries.order_by("pk")] == [
+        ("portal.subscriptions_lookup", "m***@example.vn"),
+        ("portal.subscriptions_delete", "m***@example.vn"),
+    ]
+    assert entries.order_by("pk").last().data == {"subscriptions": 2}
