@@ -77,7 +77,8 @@ def record_publication(page_pk, revision_pk, is_new):
 
 
 def retry(subscription_pk, attempt):
-    delay = min(timedelta(seconds=settings.SUBSCRIPTION_RETRY_SECONDS * 2**attempt), MAX_DELAY)
+    delay = timedelta(seconds=settings.SUBSCRIPTION_RETRY_SECONDS * 2 ** (attempt - 1))
+    delay = min(delay, MAX_DELAY)
     if send_subscription_mail.get_backend().supports_defer:
         send_subscription_mail.using(run_after=timezone.now() + delay).enqueue(subscription_pk)
     # Without a deferring queue (make run) the next daily run takes the rows up again.
