@@ -20,17 +20,18 @@ def page_published(sender, instance, revision=None, **kwargs):
     from subscriptions.models import Subscription
     from subscriptions.tasks import record_publication
 
+    # No query at all for the pages no kind follows; one for those nobody subscribed to.
+    kinds = kinds_for(instance, is_new=True)
+    if not kinds or revision is None:
+        return
+    followed = Subscription.objects.filter(confirmed_at__isnull=False)
+    if not followed.filter(kind__in=[kind.key for kind in kinds]).exists():
+        return
     # Wagtail sets both times on the first publication, and only the last one after it; and
     # logs a publication after this signal, so an earlier entry means it was published
     # before (the times alone mislead when the page object saved was an old copy).
     is_new = instance.first_published_at == instance.last_published_at and not (
         PageLogEntry.objects.filter(page=instance, action="wagtail.publish").exists()
     )
-    kinds = kinds_for(instance, is_new)
-    if not kinds or revision is None:
-        return
-    followed = Subscription.objects.filter(
-        kind__in=[kind.key for kind in kinds], confirmed_at__isnull=False
-    )
-    if followed.exists():
+    if is_new or any(kind.follows_changes for kind in kinds):
         record_publication.enqueue(instance.pk, revision.pk, is_new)

@@ -88,7 +88,7 @@ def retry(subscription_pk, attempt):
 def send_subscription_mail(subscription_pk):
     with transaction.atomic():
         rows = list(
-            Delivery.objects.select_for_update(skip_locked=True)
+            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(
                 subscription_id=subscription_pk,
                 subscription__confirmed_at__isnull=False,

@@ -25,20 +25,21 @@ def render(request, template, context, status=200):
 
 
 def preset_topic(request):
-    """The topic a link brings (?chu_de=kind&gia_tri=value), as "kind:value", if valid."""
+    """(("kind:value", description) or None, error) for the topic a link brings
+    (?chu_de=kind&gia_tri=value): a registry search the registry would refuse says why."""
     key = request.GET.get("chu_de")
     if not key:
-        return None
+        return None, None
     try:
         kind, value = forms.parse_topic(f"{key}:{request.GET.get('gia_tri', '')}")
-    except forms.ValidationError:
-        return None
-    return f"{kind.key}:{value}", kind.describe(value)
+    except forms.ValidationError as error:
+        return None, " ".join(error.messages)
+    return (f"{kind.key}:{value}", kind.describe(value)), None
 
 
 @never_cache
 def subscribe(request):
-    preset = preset_topic(request)
+    preset, link_error = preset_topic(request)
     if request.method == "POST":
         form = forms.SubscribeForm(request.POST, preset=bool(preset))
         if form.is_valid():
@@ -61,6 +62,7 @@ def subscribe(request):
             "form": form,
             "preset": preset,
             "sent": request.GET.get("gui") == "1",
+            "link_error": link_error,
             "link_form": forms.LinkForm(),
         },
     )

@@ -4,7 +4,23 @@ no page type and a new kind (drafts for comment) is one class and one line.
 
 A subscription is (kind key, value): the value is a string the kind understands (an id, a
 registry query string, "" for "everything of this kind"). When a page is published, each
-kind whose `page_models` it is says which subscribed values the publication concerns."""
+kind whose `page_models` it is says which subscribed values the publication concerns.
+
+A new kind, e.g. drafts for comment, in the app that owns the pages:
+
+    class DraftKind(TopicKind):
+        key = "drafts_for_comment"
+        label = _("Drafts for comment")
+        page_models = (DraftPage,)
+        follows_changes = False
+
+        def options(self):
+            return [("", gettext("Every new draft for comment"))]
+
+        def matching(self, page, values):
+            return {""} & set(values)
+
+and `register_topic_kind(DraftKind())` in its AppConfig.ready()."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _

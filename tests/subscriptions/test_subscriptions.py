@@ -231,6 +231,8 @@ def test_a_saved_registry_search_follows_its_filters_and_words(client, portal):
 
 
 def test_a_search_the_registry_refuses_is_not_saved(client, portal):
+    shown = client.get(SUBSCRIBE, {"chu_de": "registry_search", "gia_tri": "nam=1800"})
+    assert "Không lưu được tìm kiếm này" in shown.content.decode()
     response = client.post(
         SUBSCRIBE + "?chu_de=registry_search&gia_tri=nam%3D1800",
         {"email": "bay@example.vn", "topic": "registry_search:nam=1800", "frequency": "daily"},
