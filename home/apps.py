@@ -9,6 +9,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Imported here: models cannot be imported before the app registry is ready.
         from home import english, images
+        from home.topics import SectionNewsKind
+        from portal.core.topics import register_topic_kind
 
         images.connect()
         english.connect()
+        register_topic_kind(SectionNewsKind())

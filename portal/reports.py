@@ -1,7 +1,7 @@
 """The activity report for directors and the office (Art. 7.1, 9.2): each app's figures (the
-statistics.py of workflow, legal_docs, search, information_requests and portal) over any period, as parts
-of tables that the admin page, the printable page and the XLSX workbook all show. The yearly
-report (Art. 7.1) is the same report over a calendar year. Reading it changes nothing."""
+statistics.py of workflow, legal_docs, search, information_requests, subscriptions and
+portal) over any period, as parts of tables that the admin page, the printable page and the
+XLSX workbook all show. The yearly report (Art. 7.1) is the same report over a calendar year. Reading it changes nothing."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +17,7 @@ from portal import statistics as site
 from portal.core import sites, spreadsheets
 from portal.core.figures import Table, display, months
 from search import statistics as searching
+from subscriptions import statistics as subscribing
 from workflow import statistics as editorial
 
 
@@ -38,6 +39,7 @@ def activity_report(start, end, agency_site=None):
         Part("truy-cap", _("Visits"), site.visits(start, end, agency_site)),
         Part("tim-kiem", _("Searches"), searching.searches(start, end)),
         Part("yeu-cau", _("Information requests"), requests.information_requests(start, end)),
+        Part("nhan-tin", _("Subscriptions"), subscribing.subscriptions(start, end)),
         Part("nhuan-but", _("Royalties"), editorial.royalties(start, end)),
         Part("an-ninh", _("Security"), site.security(start, end)),
     ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
+    path("nhan-tin/", include("subscriptions.urls")),
     path("healthz", healthz, name="healthz"),
     path("feeds/<slug:slug>.rss", SectionFeed(), name="feed_rss"),
     path("feeds/<slug:slug>.atom", SectionAtomFeed(), name="feed_atom"),

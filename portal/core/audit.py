@@ -39,6 +39,8 @@ ACTIONS = {
     "portal.backup": _("Backup made"),
     "portal.restore": _("Backup restored"),
     "portal.media_replace": _("File of a published page replaced"),
+    "portal.subscriptions_lookup": _("Subscriptions of an address looked up"),
+    "portal.subscriptions_delete": _("Subscriptions of an address deleted on request"),
 }
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "workflow",
     "search",
     "information_requests",
+    "subscriptions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -377,8 +378,13 @@ WAGTAILSEARCH_HITS_MAX_AGE = 730
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search"]},
+    # Subscription mails: `manage.py db_worker --backend mail --queue-name mail`.
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
 }
 SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "15"))
+# A subscription mail the SMTP server refused is tried again after this, doubling each time
+# (at most 6 hours), six times in all (subscriptions/tasks.py).
+SUBSCRIPTION_RETRY_SECONDS = int(os.environ.get("SUBSCRIPTION_RETRY_SECONDS", "60"))
 # manage.py backup: where archives go and how many stay (newest per day, per month).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", "7"))

@@ -29,3 +29,4 @@ WAGTAILSEARCH_BACKENDS = search_backends(  # noqa: F405
 VISITS_FLUSH_SECONDS = 0
 # Retries come back at once in tests; the resilience test steps the worker one task at a time.
 SEARCH_RETRY_SECONDS = 0
+SUBSCRIPTION_RETRY_SECONDS = 0

@@ -267,6 +267,15 @@ def expected(news, registry, month):
                 ["abc", 1, date(2025, 3, 8)],
             ],
         },
+        "nhan-tin": {
+            _("Subscribers by topic"): [],
+            _("Subscription mail"): [
+                [_("Subscribers in all"), 0],
+                [_("Publications mailed, accepted by the mail server"), 0],
+                [_("Waiting or being retried"), 0],
+                [_("Given up after repeated refusals"), 0],
+            ],
+        },
         "nhuan-but": {
             _("Royalties per period"): [
                 [
