@@ -1,5 +1,5 @@
 """The activity report for directors and the office (Art. 7.1, 9.2): each app's figures (the
-statistics.py of workflow, legal_docs, search and portal) over any period, as parts
+statistics.py of workflow, legal_docs, consultations, search and portal) over any period, as parts
 of tables that the admin page, the printable page and the XLSX workbook all show. The yearly
 report (Art. 7.1) is the same report over a calendar year. Reading it changes nothing."""
 
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl.styles import Font
 
+from consultations import statistics as consulting
 from legal_docs import statistics as registry
 from portal import statistics as site
 from portal.core import sites, spreadsheets
@@ -34,6 +35,7 @@ def activity_report(start, end, agency_site=None):
         Part("xuat-ban", _("Publishing"), editorial.publishing(start, end, agency_site)),
         Part("kiem-duyet", _("Moderation"), editorial.moderation(start, end)),
         Part("van-ban", _("Legal documents"), registry.legal_documents(start, end)),
+        Part("gop-y", _("Drafts for comment"), consulting.consultations(start, end)),
         Part("truy-cap", _("Visits"), site.visits(start, end, agency_site)),
         Part("tim-kiem", _("Searches"), searching.searches(start, end)),
         Part("nhuan-but", _("Royalties"), editorial.royalties(start, end)),

@@ -1,6 +1,7 @@
 """Imports go down the layers only (docs/architecture.md, Layers): the foundation (portal/core/ and the
 portal app's models) imports no app; home imports the foundation; search and workflow the
-foundation and home; legal_docs those and search and workflow; the rest of portal (settings,
+foundation and home; legal_docs those and search and workflow;
+consultations the foundation, home, workflow and legal_docs; the rest of portal (settings,
 urls, reports, the commands and demo that compose the site) anything. Read from the source
 with ast, imports inside functions included, so no import can hide from it. Signals connect
 when an app is ready, never on import."""
@@ -9,7 +10,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("home", "legal_docs", "search", "workflow", "portal")
+APPS = ("home", "legal_docs", "search", "workflow", "consultations", "portal")
 # portal/models.py only names the models of portal/core/models.py for Django, which loads an
 # app's models by that name: it belongs to the foundation.
 FOUNDATION_MODULES = {"portal.models"}
@@ -19,7 +20,8 @@ ALLOWED = {
     "search": {"foundation", "home", "search"},
     "workflow": {"foundation", "home", "workflow"},
     "legal_docs": {"foundation", "home", "search", "workflow", "legal_docs"},
-    "top": {"foundation", "home", "search", "workflow", "legal_docs", "top"},
+    "consultations": {"foundation", "home", "workflow", "legal_docs", "consultations"},
+    "top": {"foundation", "home", "search", "workflow", "legal_docs", "consultations", "top"},
 }
 
 
@@ -106,7 +108,10 @@ def test_the_check_sees_a_wrong_import_even_inside_a_function(tmp_path):
 
 def test_no_import_cycle_between_apps():
     """The layers forbid it already; this says it in so many words for the apps."""
-    graph = {app: set() for app in ("foundation", "home", "search", "workflow", "legal_docs")}
+    graph = {
+        app: set()
+        for app in ("foundation", "home", "search", "workflow", "legal_docs", "consultations")
+    }
     for path in source_files():
         source = layer(module_name(path))
         if source == "top":

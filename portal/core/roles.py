@@ -21,6 +21,7 @@ CONTRIBUTORS = "contributors"
 BOARD = "board"
 DIRECTORS = "directors"
 OFFICE = "office"
+DRAFTING = "drafting"  # staff of a drafting unit: the comments on their unit's drafts
 ALL_GROUPS = list(profile.ROLE_CODES)  # the codes, in the order of the regulation
 
 
@@ -79,6 +80,8 @@ MODEL_PERMISSIONS = {
         for action in ("add", "change", "view")
     ]
     + ["legal_docs.review_importbatch", "workflow.close_royaltyperiod"]
+    + ["consultations.view_comment"]
+    + [f"consultations.{action}_draftingstaff" for action in ("add", "change", "delete", "view")]
     + ["portal.view_reports", "search.view_search_statistics"]
     + [
         f"workflow.{action}_{model}"
@@ -97,13 +100,17 @@ MODEL_PERMISSIONS = {
     CONTRIBUTORS: [f"legal_docs.view_{model}" for model in TAXONOMIES]
     + ["home.view_unit", "home.view_person"],
     DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
-    + ["home.view_feedback"]
+    + ["home.view_feedback", "consultations.view_comment"]
     + ["portal.view_reports", "search.view_search_statistics"]
     + ["portal.view_auditlog"],
     OFFICE: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
     + ["home.view_feedback", "home.change_feedback"]
     + ["portal.view_reports", "search.view_search_statistics"]
     + ["portal.view_auditlog"],
+    # Which drafts are theirs: consultations.models.visible_comments. Their page rights on
+    # the drafts' section: consultations/setup.py.
+    DRAFTING: ["consultations.view_comment", "home.view_unit"]
+    + [f"legal_docs.view_{model}" for model in TAXONOMIES],
 }
 
 

@@ -18,6 +18,7 @@ from legal_docs.demo import load_legal_documents, load_procedures
 from portal.core.models import PortalSettings
 from portal.demo.articles import DISSEMINATION, NEWS
 from portal.demo.collections import load_collections
+from portal.demo.consultations import load_consultations
 from portal.demo.documents import attach_sample_file
 from portal.demo.organisation import load_organisation
 from portal.demo.pages import REGULATION, SECTION_PAGES
@@ -105,6 +106,7 @@ def load_demo(home, site):
     load_procedures(sections["thu-tuc-hanh-chinh"])
     load_organisation(sections["gioi-thieu"])
     load_collections(sections)
+    load_consultations(sections["gop-y-du-thao"])
     load_moderation_demo(sections["tin-tuc"])
     return True
 

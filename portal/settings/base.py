@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "legal_docs",
     "workflow",
     "search",
+    "consultations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

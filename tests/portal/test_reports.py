@@ -20,6 +20,7 @@ from django.utils.translation import pgettext
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
+from consultations.models import Status as DraftStatus
 from home.models import ArticlePage
 from legal_docs.models import ImportBatch, LegalDocumentPage, Validity
 from portal import reports
@@ -240,6 +241,17 @@ def expected(news, registry, month):
                     at(25, 16),
                     _("%(count)s documents, %(format)s") % {"count": 3, "format": "json"},
                 ],
+            ],
+        },
+        # No draft for comment in the month (tests/consultations/test_drafts.py counts them).
+        "gop-y": {
+            _("Drafts for comment"): [
+                [_("Drafts open for comment at some time in the period"), 0],
+                [_("Comments received"), 0],
+                [_("Drafts whose synthesis is published"), 0],
+            ],
+            _("Drafts by status on the last day"): [
+                [str(label), 0] for _value, label in DraftStatus.choices
             ],
         },
         "truy-cap": {
