@@ -17,6 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from consultations.models import (
     Comment,
@@ -222,3 +223,34 @@ def test_the_activity_report_counts_drafts_and_comments(drafts):
         "Hết thời gian góp ý": 1,
         "Đã ban hành": 0,
     }
+
+
+def test_the_editor_refuses_a_synthesis_before_the_end_with_a_vietnamese_message(
+    client, make_user, drafts
+):
+    draft = drafts["open"]
+    client.force_login(staff_of(make_user, drafts["units"][0], "xaydung"))
+    data = nested_form_data(
+        {
+            "title": draft.title,
+            "slug": draft.slug,
+            "document_type": draft.document_type_id,
+            "issuing_authority": draft.issuing_authority_id,
+            "drafting_unit": draft.drafting_unit_id,
+            "summary": draft.summary,
+            "draft_file": draft.draft_file_id,
+            "explanatory_file": "",
+            "appraisal_file": "",
+            "comment_start": draft.comment_start.strftime("%d/%m/%Y"),
+            "comment_end": draft.comment_end.strftime("%d/%m/%Y"),
+            "contact": draft.contact,
+            "synthesis": rich_text("<p>Tiếp thu ý kiến về Điều 5.</p>"),
+            "issued_document": "",
+            "comments": inline_formset([]),
+            "action-submit": "1",
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), data)
+    assert response.status_code == 200
+    assert "chỉ được công khai sau khi hết thời gian góp ý" in response.content.decode()
+    assert "Tiếp thu" not in str(DraftPage.objects.get(pk=draft.pk).get_latest_revision().content)
