@@ -6,9 +6,20 @@ import json
 
 import pytest
 
+from tests import builders
+from tests.helpers import setup_portal
 from tests.portal.test_accessibility import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site_url(live_server):
+    """The site as setup_portal leaves it and one open draft: the journey needs no more of
+    the demo, whose loading would cost more than the journey."""
+    setup_portal()
+    builders.draft(drafting_unit=builders.unit("Phòng Phổ biến, giáo dục pháp luật"))
+    return live_server.url
 
 
 def test_a_citizen_comments_on_an_open_draft_at_360px(browser, site_url):
