@@ -193,8 +193,9 @@ def searchable(start, stop):
 
 PAGES = [
     # (what, its address, how to add items, queries)
-    # Its articles, the newest documents, the most used procedures, the featured items.
-    ("home", "/", articles, 6),
+    # Its articles, the newest documents, the most used procedures, the featured items, the
+    # drafts open for comment.
+    ("home", "/", articles, 7),
     ("section", "/gioi-thieu/", section_children, 5),
     ("article index", "/tin-tuc/", articles, 3),
     # Its image, and a body linking to the regulation's page and to a file (issue #23).
@@ -202,7 +203,8 @@ PAGES = [
     ("standard page", "/gioi-thieu/chuc-nang-nhiem-vu-quyen-han/", section_children, 3),
     ("organisation", "/gioi-thieu/co-cau-to-chuc/", people, 6),
     ("collection", "/chien-luoc-quy-hoach-ke-hoach/ke-hoach-hang-nam/", collection_items, 4),
-    ("disclosure catalogue", "/danh-muc-thong-tin-cong-khai/", sections, 6),
+    # One query per kind of section (the drafts for comment's index is one more).
+    ("disclosure catalogue", "/danh-muc-thong-tin-cong-khai/", sections, 7),
     ("feedback", "/phan-anh-kien-nghi/", answers, 2),
     ("registry listing", "/van-ban/?nam=2024", registry_documents, 2),
     ("legal document", "/van-ban/53-2014-qh13/", relations, 6),
