@@ -15,15 +15,30 @@ RATE_LIMIT = 3  # messages per sender
 RATE_WINDOW = 10 * 60  # seconds
 
 
-class FeedbackForm(forms.ModelForm):
+# What keeps spam out of every form citizens send (feedback, comments on drafts): a field
+# people leave empty, and at most RATE_LIMIT kept messages per sender in RATE_WINDOW.
+RATE_LIMITED = _(
+    "You have sent several messages in a short time. Please wait ten minutes before sending another."
+)
+
+
+class Honeypot(forms.Form):
+    """Left empty by people; bots fill every field. The template hides it from sight and from
+    screen readers. A form that has it: `is_bot()` after is_valid()."""
+
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def is_bot(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class FeedbackForm(Honeypot, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that the office keeps my name and contact to answer this message."),
         error_messages={
             "required": _("Tick the box so the office may keep your contact to answer you.")
         },
     )
-    # Left empty by people; bots fill every field. Hidden from sight and from screen readers.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
         model = Feedback
@@ -38,6 +53,6 @@ class FeedbackForm(forms.ModelForm):
         return clean_contact(self.cleaned_data.get("contact"))
 
 
-def rate_limited(request):
-    """Counts one kept message from this sender; whether that is one too many."""
-    return throttle.count("feedback", client_address(request), RATE_WINDOW) > RATE_LIMIT
+def rate_limited(request, kind="feedback"):
+    """Counts one kept message of this kind from this sender; whether that is one too many."""
+    return throttle.count(kind, client_address(request), RATE_WINDOW) > RATE_LIMIT

@@ -1,7 +1,8 @@
 """The activity report for directors and the office (Art. 7.1, 9.2): each app's figures (the
-statistics.py of workflow, legal_docs, search, information_requests, subscriptions and
-portal) over any period, as parts of tables that the admin page, the printable page and the
-XLSX workbook all show. The yearly report (Art. 7.1) is the same report over a calendar year. Reading it changes nothing."""
+statistics.py of workflow, legal_docs, consultations, search, information_requests,
+subscriptions and portal) over any period, as parts of tables that the admin page, the
+printable page and the XLSX workbook all show. The yearly report (Art. 7.1) is the same
+report over a calendar year. Reading it changes nothing."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl.styles import Font
 
+from consultations import statistics as consulting
 from information_requests import statistics as requests
 from legal_docs import statistics as registry
 from portal import statistics as site
@@ -36,6 +38,7 @@ def activity_report(start, end, agency_site=None):
         Part("xuat-ban", _("Publishing"), editorial.publishing(start, end, agency_site)),
         Part("kiem-duyet", _("Moderation"), editorial.moderation(start, end)),
         Part("van-ban", _("Legal documents"), registry.legal_documents(start, end)),
+        Part("gop-y", _("Drafts for comment"), consulting.consultations(start, end)),
         Part("truy-cap", _("Visits"), site.visits(start, end, agency_site)),
         Part("tim-kiem", _("Searches"), searching.searches(start, end)),
         Part("yeu-cau", _("Information requests"), requests.information_requests(start, end)),

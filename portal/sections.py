@@ -2,6 +2,7 @@
 `setup_portal` creates each one that is missing (ensure_sections); the slugs are the public URLs of docs/features.md.
 Each section's introduction is the agency's own: its profile's [section_intros]."""
 
+from consultations.models import ConsultationIndexPage
 from home.models import (
     ArticleIndexPage,
     DisclosureCatalogPage,
@@ -108,6 +109,18 @@ SECTIONS = [
             "disclosure_timing": "Theo thời hạn công khai của Luật Kế toán, Luật Thống kê và Luật Ngân sách nhà nước",
             "disclosure_duration": "Tối thiểu một năm kể từ ngày công khai",
             "review_interval_days": 180,
+        },
+    },
+    {
+        "slug": "gop-y-du-thao",
+        "title": "Góp ý dự thảo",
+        "model": ConsultationIndexPage,
+        "disclosure": {
+            "disclosure_legal_basis": "Luật Ban hành văn bản quy phạm pháp luật; "
+            + BASIS.format(point="điểm a và điểm h khoản 1"),
+            "disclosure_timing": "Khi bắt đầu lấy ý kiến; báo cáo tổng hợp, tiếp thu, giải trình sau khi hết thời gian góp ý",
+            "disclosure_duration": "Trong thời gian lấy ý kiến và lưu trữ sau khi văn bản được ban hành",
+            "review_interval_days": 30,
         },
     },
     {

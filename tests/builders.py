@@ -430,3 +430,28 @@ def holidays(*days, kind=Holiday.Kind.HOLIDAY):
 
 
 TET_2026 = [date(2026, 2, day) for day in range(16, 21)]
+
+
+def draft(title="Dự thảo Quyết định về công tác hòa giải ở cơ sở", start=None, end=None, **fields):
+    """A draft for comment under /gop-y-du-thao/, open from `start` to `end` (by default
+    from ten days ago to twenty days from now)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consultations.models import DraftPage
+
+    today = timezone.localdate()
+    base = {
+        "title": title,
+        "document_type": document_type(),
+        "issuing_authority": authority("Ủy ban nhân dân tỉnh Quảng Trị"),
+        "summary": "Quy định trách nhiệm của các cơ quan trong công tác hòa giải ở cơ sở.",
+        "comment_start": start or today - timedelta(days=10),
+        "comment_end": end or today + timedelta(days=20),
+        "contact": "Phòng Phổ biến, giáo dục pháp luật; 0233 3852 523",
+    }
+    page = DraftPage(**{**base, **fields})
+    if "draft_file" not in fields:
+        page.draft_file = document("Toàn văn dự thảo", "du-thao.pdf")
+    return publish(add_live_child(section("gop-y-du-thao"), page))

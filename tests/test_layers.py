@@ -1,7 +1,8 @@
 """Imports go down the layers only (docs/architecture.md, Layers): the foundation (portal/core/ and the
 portal app's models) imports no app; home imports the foundation; search and workflow the
-foundation and home; legal_docs those and search and workflow; subscriptions the foundation,
-home and legal_docs (each kind of topic registers itself in the foundation); the rest of portal (settings,
+foundation and home; legal_docs those and search and workflow; consultations the
+foundation, home, workflow and legal_docs; subscriptions the foundation, home and legal_docs
+(each kind of topic registers itself in the foundation); the rest of portal (settings,
 urls, reports, the commands and demo that compose the site) anything. Read from the source
 with ast, imports inside functions included, so no import can hide from it. Signals connect
 when an app is ready, never on import."""
@@ -16,6 +17,7 @@ APPS = (
     "search",
     "workflow",
     "information_requests",
+    "consultations",
     "subscriptions",
     "portal",
 )
@@ -29,6 +31,7 @@ ALLOWED = {
     "workflow": {"foundation", "home", "workflow"},
     "information_requests": {"foundation", "home", "information_requests"},
     "legal_docs": {"foundation", "home", "search", "workflow", "legal_docs"},
+    "consultations": {"foundation", "home", "workflow", "legal_docs", "consultations"},
     "subscriptions": {"foundation", "home", "legal_docs", "subscriptions"},
     "top": {
         "foundation",
@@ -37,6 +40,7 @@ ALLOWED = {
         "workflow",
         "legal_docs",
         "information_requests",
+        "consultations",
         "subscriptions",
         "top",
     },

@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.forms import FeedbackForm, rate_limited
+from home.forms import RATE_LIMITED, FeedbackForm, rate_limited
 from home.mail import notify_office
 from home.models.feedback import Feedback
 from portal.core import profile, sites, wagtail_adapter
@@ -280,6 +280,7 @@ class HomePage(PortalPage):
         "legal_docs.LegalDocumentIndexPage",
         "legal_docs.ProcedureIndexPage",
         "home.FeedbackPage",
+        "consultations.ConsultationIndexPage",
     ]
 
     class Meta:
@@ -599,18 +600,13 @@ class FeedbackPage(PortalPage):
         form = None
         if request.method == "POST":
             form = FeedbackForm(request.POST)
-            if form.is_valid() and form.cleaned_data["website"]:
+            if form.is_valid() and form.is_bot():
                 return redirect(f"{self.url}?da-gui=1")  # a bot: thanked, nothing kept
             # Only a message that would be kept counts: a citizen correcting a form is not
             # refused for it.
             if form.is_valid():
                 if rate_limited(request):
-                    form.add_error(
-                        None,
-                        _(
-                            "You have sent several messages in a short time. Please wait ten minutes before sending another."
-                        ),
-                    )
+                    form.add_error(None, RATE_LIMITED)
                 else:
                     feedback = form.save()
                     log(instance=feedback, action="wagtail.create")

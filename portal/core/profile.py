@@ -14,8 +14,9 @@ from pathlib import Path
 
 PROFILES = Path(__file__).resolve().parent.parent.parent / "profiles"
 DEFAULT = "sotp-quangtri"
-# The roles of the regulation (Art. 4.1, 6, 7), by code; each profile names them.
-ROLE_CODES = ("operators", "contributors", "board", "directors", "office")
+# The roles of the regulation (Art. 4.1, 6, 7), and the staff of the units that draft legal
+# documents (drafts for comment), by code; each profile names them.
+ROLE_CODES = ("operators", "contributors", "board", "directors", "office", "drafting")
 
 
 @dataclass(frozen=True)

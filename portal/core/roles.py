@@ -21,6 +21,7 @@ CONTRIBUTORS = "contributors"
 BOARD = "board"
 DIRECTORS = "directors"
 OFFICE = "office"
+DRAFTING = "drafting"  # staff of a drafting unit: the comments on their unit's drafts
 ALL_GROUPS = list(profile.ROLE_CODES)  # the codes, in the order of the regulation
 
 
@@ -81,6 +82,8 @@ MODEL_PERMISSIONS = {
     + ["legal_docs.review_importbatch", "workflow.close_royaltyperiod"]
     # Wagtail's "Translate" (the English pages at /en/, issue #25).
     + ["simple_translation.submit_translation"]
+    + ["consultations.view_comment"]
+    + [f"consultations.{action}_draftingstaff" for action in ("add", "change", "delete", "view")]
     + ["portal.view_reports", "search.view_search_statistics"]
     + [
         f"workflow.{action}_{model}"
@@ -99,7 +102,7 @@ MODEL_PERMISSIONS = {
     CONTRIBUTORS: [f"legal_docs.view_{model}" for model in TAXONOMIES]
     + ["home.view_unit", "home.view_person"],
     DIRECTORS: [f"workflow.view_{model}" for model in ROYALTY_MODELS]
-    + ["home.view_feedback"]
+    + ["home.view_feedback", "consultations.view_comment"]
     + ["portal.view_reports", "search.view_search_statistics"]
     + ["portal.view_auditlog"]
     + ["information_requests.view_informationrequest"],
@@ -109,6 +112,10 @@ MODEL_PERMISSIONS = {
     + [f"information_requests.{a}_informationrequest" for a in ("change", "view")]
     + ["portal.view_reports", "search.view_search_statistics"]
     + ["portal.view_auditlog"],
+    # Which drafts are theirs: consultations.models.visible_comments. Their page rights on
+    # the drafts' section: consultations/setup.py.
+    DRAFTING: ["consultations.view_comment", "home.view_unit"]
+    + [f"legal_docs.view_{model}" for model in TAXONOMIES],
 }
 
 

@@ -23,6 +23,7 @@ from portal.core import profile
 from portal.core.models import PortalSettings
 from portal.demo.articles import sample_dissemination, sample_news
 from portal.demo.collections import load_collections
+from portal.demo.consultations import load_consultations
 from portal.demo.documents import attach_sample_file
 from portal.demo.english import load_english
 from portal.demo.organisation import load_organisation, sample_organisation
@@ -111,6 +112,7 @@ def load_demo(home, site):
     load_organisation(sections["gioi-thieu"], demo["organisation"])
     load_english(home, sections["gioi-thieu"])
     load_collections(sections)
+    load_consultations(sections["gop-y-du-thao"])
     load_moderation_demo(sections["tin-tuc"])
     load_information_requests(sections["danh-muc-thong-tin-cong-khai"])
     return True

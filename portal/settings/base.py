@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "search",
     "information_requests",
     "subscriptions",
+    "consultations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from consultations.models import ConsultationIndexPage, DraftPage
 from home.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -35,6 +36,7 @@ class TreeRulesTests(WagtailPageTestCase):
                 LegalDocumentIndexPage,
                 ProcedureIndexPage,
                 FeedbackPage,
+                ConsultationIndexPage,
             },
         )
 
@@ -82,3 +84,9 @@ class TreeRulesTests(WagtailPageTestCase):
 
     def test_only_one_disclosure_catalogue_per_home(self):
         self.assertEqual(DisclosureCatalogPage.max_count_per_parent, 1)
+
+    def test_drafts_for_comment_live_in_their_section_only(self):
+        self.assertAllowedParentPageTypes(ConsultationIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(ConsultationIndexPage, {DraftPage})
+        self.assertAllowedParentPageTypes(DraftPage, {ConsultationIndexPage})
+        self.assertAllowedSubpageTypes(DraftPage, set())

@@ -193,8 +193,9 @@ def searchable(start, stop):
 
 PAGES = [
     # (what, its address, how to add items, queries)
-    # Its articles, the newest documents, the most used procedures, the featured items.
-    ("home", "/", articles, 6),
+    # Its articles, the newest documents, the most used procedures, the featured items, the
+    # drafts open for comment.
+    ("home", "/", articles, 7),
     ("section", "/gioi-thieu/", section_children, 5),
     ("article index", "/tin-tuc/", articles, 3),
     # Its image, and a body linking to the regulation's page and to a file (issue #23).
@@ -202,8 +203,9 @@ PAGES = [
     ("standard page", "/gioi-thieu/chuc-nang-nhiem-vu-quyen-han/", section_children, 3),
     ("organisation", "/gioi-thieu/co-cau-to-chuc/", people, 6),
     ("collection", "/chien-luoc-quy-hoach-ke-hoach/ke-hoach-hang-nam/", collection_items, 4),
-    # Its sections, and the information-request page below it with its address (2 queries).
-    ("disclosure catalogue", "/danh-muc-thong-tin-cong-khai/", sections, 8),
+    # Its sections (the drafts for comment's index is one more), and the information-request
+    # page below it with its address (2 queries).
+    ("disclosure catalogue", "/danh-muc-thong-tin-cong-khai/", sections, 9),
     ("feedback", "/phan-anh-kien-nghi/", answers, 2),
     ("registry listing", "/van-ban/?nam=2024", registry_documents, 2),
     ("legal document", "/van-ban/53-2014-qh13/", relations, 6),

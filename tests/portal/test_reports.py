@@ -20,6 +20,7 @@ from django.utils.translation import pgettext
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
+from consultations.models import Status as DraftStatus
 from home.models import ArticlePage
 from legal_docs.models import ImportBatch, LegalDocumentPage, Validity
 from portal import reports
@@ -245,6 +246,17 @@ def expected(news, registry, month):
             # tests/legal_docs/test_browsing.py).
             _("Most viewed documents"): [],
             _("Most downloaded documents"): [],
+        },
+        # No draft for comment in the month (tests/consultations/test_drafts.py counts them).
+        "gop-y": {
+            _("Drafts for comment"): [
+                [_("Drafts open for comment at some time in the period"), 0],
+                [_("Comments received"), 0],
+                [_("Drafts whose synthesis is published"), 0],
+            ],
+            _("Drafts by status on the last day"): [
+                [str(label), 0] for _value, label in DraftStatus.choices
+            ],
         },
         "truy-cap": {
             _("Visits"): [[_("Page views"), 26], [_("Pages visited"), 3]],

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from consultations.setup import ensure_drafting_permissions
 from home.setup import ensure_home
 from home.slugs import convert_unicode_slugs
 from legal_docs.reference import ensure_taxonomies
@@ -16,7 +17,7 @@ from workflow.royalties import ensure_genres
 
 
 class Command(BaseCommand):
-    help = "Create the page tree, the five groups and the board's workflow; --demo adds sample content."
+    help = "Create the page tree, the groups of the roles and the board's workflow; --demo adds sample content."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         ensure_taxonomies()
         sections = ensure_sections(home)
         groups = ensure_groups(home, sections)
+        ensure_drafting_permissions(sections)
         remove_wagtail_sample_groups()
         ensure_board_workflow(groups[BOARD])
         ensure_genres()
