@@ -100,7 +100,7 @@ def load_information_requests(catalogue):
         InformationRequest.objects.create(
             tracking_digest=tracking_digest(number),
             received_at=received,
-            address="Phường Đông Hà, tỉnh Quảng Trị",
+            address="Số 12 đường Lê Lợi, phường Trung tâm",
             identity_document="045190001234",
             contact="congdan@example.vn",
             delivery=InformationRequest.Delivery.EMAIL,

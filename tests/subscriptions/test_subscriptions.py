@@ -19,7 +19,16 @@ from portal import reports
 from portal.core import roles
 from subscriptions.models import Delivery, Frequency, Subscriber, Subscription
 from subscriptions.tasks import MAX_ATTEMPTS, send_subscription_mail
-from tests.builders import article, document_type, legal_document, legal_field, news_index, publish
+from tests.builders import (
+    article,
+    document_type,
+    draft,
+    legal_document,
+    legal_field,
+    news_index,
+    publish,
+    unit,
+)
 from tests.subscriptions.helpers import run_mail_worker, subscribed
 from tests.subscriptions.smtp import RefusingBackend
 
@@ -340,3 +349,15 @@ def test_operators_see_counts_and_delete_an_address_on_request_in_the_log(client
         ("portal.subscriptions_delete", "m***@example.vn"),
     ]
     assert entries.order_by("pk").last().data == {"subscriptions": 2}
+
+
+def test_a_new_draft_for_comment_is_mailed_to_those_who_follow_drafts(client, portal):
+    """The drafts' own kind (consultations/topics.py), offered on their listing."""
+    subscribed("gopy@example.vn", "drafts_for_comment", "")
+    subscribed("vanban@example.vn", "legal_field", legal_field("Hộ tịch").pk)
+    new = draft(title="Dự thảo Quy định về hòa giải ở cơ sở", drafting_unit=unit("Phòng Phổ biến"))
+    run_mail_worker()
+    assert [m.to[0] for m in mail.outbox] == ["gopy@example.vn"]
+    assert f"{settings.PORTAL_BASE_URL}{new.url}" in mail.outbox[0].body
+    listing = client.get(new.get_parent().url).content.decode()
+    assert 'name="chu_de" value="drafts_for_comment"' in listing
