@@ -12,4 +12,7 @@ PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # `make run` runs no worker: subscription mails go out (to the console) in the request.
-TASKS = {**TASKS, "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405
+TASKS = {  # noqa: F405
+    **TASKS,  # noqa: F405
+    "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["mail"]},
+}

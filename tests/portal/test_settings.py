@@ -60,3 +60,19 @@ def test_production_settings_pass_the_deployment_check():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues (0 silenced)" in result.stdout
+
+
+def test_make_run_settings_pass_the_check():
+    """`make run` uses the developer settings (no search engine, no worker): the whole site,
+    URLs and task queues included, must load with them."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"SEARCH_URL", "DATABASE_URL"}}
+    clean.update(DJANGO_SETTINGS_MODULE="portal.settings.dev")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
