@@ -40,7 +40,7 @@ from tests.admin_language import english_in, english_in_mail, english_on, user_c
 from tests.builders import genre
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="module")
 def admin_content(django_db_setup, django_db_blocker):
     """What each role's admin screens list, built once for the module and rolled back when it
     ends: a published article, an image, a document, and an article a contributor submitted
@@ -245,6 +245,7 @@ def screens(client, group, user, portal):
     return list(dict.fromkeys(urls))
 
 
+@pytest.mark.usefixtures("admin_content")
 @pytest.mark.parametrize("group", roles.ALL_GROUPS)
 def test_each_role_meets_no_english_in_the_admin(client, portal, login, group):
     user = login(group)
