@@ -8,6 +8,7 @@ The status is never stored: it is computed from the dates (and the registry docu
 issued) on the day it is read, in Python for one page and in SQL for the listing."""
 
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -238,6 +239,19 @@ class DraftPage(PortalPage):
         errors = {}
         if self.comment_start and self.comment_end and self.comment_end < self.comment_start:
             errors["comment_end"] = _("The comment period cannot end before it starts.")
+        elif self.comment_start and self.comment_end:
+            days = (self.comment_end - self.comment_start).days + 1
+            if days < settings.DRAFT_COMMENT_MIN_DAYS:
+                errors["comment_end"] = _(
+                    "The comment period lasts %(days)s days; the law asks at least %(least)s. "
+                    "Set the end on %(end)s or later."
+                ) % {
+                    "days": days,
+                    "least": settings.DRAFT_COMMENT_MIN_DAYS,
+                    "end": (
+                        self.comment_start + timedelta(days=settings.DRAFT_COMMENT_MIN_DAYS - 1)
+                    ).strftime("%d/%m/%Y"),
+                }
         # Here, in the model, so no route (the editor, the board's approval, code) publishes
         # a synthesis or comments while citizens may still comment: Wagtail's publication
         # saves the page with full_clean().

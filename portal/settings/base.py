@@ -341,6 +341,11 @@ INFORMATION_REQUEST_WORKING_DAYS = int(os.environ.get("INFORMATION_REQUEST_WORKI
 INFORMATION_REQUEST_EXTENSION_WORKING_DAYS = int(
     os.environ.get("INFORMATION_REQUEST_EXTENSION_WORKING_DAYS", "15")
 )
+# Drafts for comment (consultations/): the shortest comment period a draft may be posted for,
+# in days, as we read the Law on Promulgation of Legal Documents 64/2025/QH15 today (the 2015
+# law asked 60 days for central and 30 for provincial drafts); the office checks it
+# (docs/operations.md).
+DRAFT_COMMENT_MIN_DAYS = int(os.environ.get("DRAFT_COMMENT_MIN_DAYS", "20"))
 
 # Search (search/backends): the database backend is the embedded default and always kept
 # up to date, so public search can fall back on it; SEARCH_URL adds the engine as "default".

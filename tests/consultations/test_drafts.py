@@ -155,7 +155,9 @@ def test_the_board_publishes_a_synthesis_only_after_the_period(client, drafts):
     assert "Tiếp thu ý kiến" not in client.get(draft.url).content.decode()
 
     # The day after the end, the same approval publishes it.
-    DraftPage.objects.filter(pk=draft.pk).update(comment_end=TODAY - DAY)
+    DraftPage.objects.filter(pk=draft.pk).update(
+        comment_start=TODAY - 30 * DAY, comment_end=TODAY - DAY
+    )
     draft = DraftPage.objects.get(pk=draft.pk)
     draft.synthesis = "<p>Tiếp thu ý kiến về Điều 5.</p>"
     with authorised("board"):
@@ -254,3 +256,17 @@ def test_the_editor_refuses_a_synthesis_before_the_end_with_a_vietnamese_message
     assert response.status_code == 200
     assert "chỉ được công khai sau khi hết thời gian góp ý" in response.content.decode()
     assert "Tiếp thu" not in str(DraftPage.objects.get(pk=draft.pk).get_latest_revision().content)
+
+
+def test_a_comment_period_shorter_than_the_law_asks_is_refused(drafts, settings):
+    """DRAFT_COMMENT_MIN_DAYS (20, as we read the law): a shorter period is refused, saying
+    the first end date that would do."""
+    settings.DRAFT_COMMENT_MIN_DAYS = 20
+    draft = drafts["open"]
+    draft.comment_start, draft.comment_end = TODAY, TODAY + 18 * DAY
+    with pytest.raises(ValidationError) as refused:
+        draft.full_clean()
+    message = " ".join(refused.value.message_dict["comment_end"])
+    assert "19" in message and (TODAY + 19 * DAY).strftime("%d/%m/%Y") in message
+    draft.comment_end = TODAY + 19 * DAY
+    draft.full_clean()  # 20 days, start and end included
