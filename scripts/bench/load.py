@@ -8,24 +8,29 @@ pages, which must give no error. The search row runs once per engine (BENCH_ENGI
 name and URL of each; OpenSearch on 9200 and Elasticsearch on 9201 by default, both started
 by `make bench`), the other rows on the first.
 
+Last, a stock Wagtail site (scripts/bench/peer.py) on the same stack, so every row is also
+printed as a ratio to its stock counterpart and to the static file, with the issue's targets
+met or not met (scripts/bench/table.py).
+
     make bench                      # or: .venv/bin/python scripts/bench/load.py --help
 
-Listing, document and search rows spread their requests over many URLs (filters, documents,
-queries), so the uncached rows are not one page answered from the data caches.
+The uncached legal document and the listing with filters never asked before ask each URL at
+most once (their lists are sized generously, and a row that repeats one fails the run), so no
+per-document cache carries them; the filters are drawn at random from a seed printed at the
+start (--seed repeats a run's draws). The other rows are asked before, as a running site's
+popular pages are.
 """
 
 import argparse
 import json
 import os
 import random
-import re
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -58,32 +63,26 @@ import django  # noqa: E402
 
 django.setup()
 
-import psycopg2  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
 from home.models import ArticlePage, SectionPage  # noqa: E402
-from legal_docs.models import LegalDocumentPage  # noqa: E402
-from scripts.bench.measure import counted_get  # noqa: E402
+from legal_docs.models import LegalDocumentPage, LegalField  # noqa: E402
+from scripts.bench import peer, table, wrk  # noqa: E402
+from scripts.bench.measure import counted_get, ensure_database  # noqa: E402
+from scripts.bench.never_asked import NeverAsked, new_seed  # noqa: E402
+from scripts.bench.table import FIRST_VISIT, STATIC  # noqa: E402
 from search.backends import search_server  # noqa: E402
 
 CEILING = "bench/trang-chu.html"
-FIRST_VISIT = "listing (filters never asked before)"
 SEARCHES = ["hộ tịch", "ho tich", "chứng thực", "quyết định", "2975/QĐ-UBND", "trợ giúp pháp lý"]
-
-
-def ensure_database():
-    parts = urlsplit(DATABASE_URL)
-    name = parts.path.lstrip("/")
-    admin = psycopg2.connect(DATABASE_URL.replace(f"/{name}", "/postgres"))
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if not cursor.fetchone():
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
+# URLs an each-URL-once row gets per second of its run: several times what these pages reach
+# on a quiet machine, so a faster machine still does not run out (and if it does, the run fails).
+DOCUMENTS_PER_SECOND = 1000
+NEVER_ASKED_PER_SECOND = 500
+PEER_PAGES_PER_SECOND = 1000
 
 
 def indexed_pages(search_url):
@@ -96,7 +95,7 @@ def indexed_pages(search_url):
 
 
 def prepare(documents):
-    ensure_database()
+    ensure_database(DATABASE_URL)
     quiet = open(os.devnull, "w")
     call_command("migrate", verbosity=0)
     call_command("setup_portal", demo=True, stdout=quiet)
@@ -117,22 +116,30 @@ def prepare(documents):
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-def page_sets(rng, spread):
-    """{row: [paths]}: one path for the site's own pages, `spread` for the registry's."""
+def never_asked(rng):
+    """The run's source of filter combinations nobody asked for before."""
+    used = LegalDocumentPage.objects.order_by()
+    return NeverAsked(
+        rng,
+        type_ids=sorted(set(used.values_list("document_type", flat=True).distinct()) - {None}),
+        authority_ids=sorted(
+            set(used.values_list("issuing_authority", flat=True).distinct()) - {None}
+        ),
+        field_ids=sorted(LegalField.objects.values_list("id", flat=True)),
+        years=range(2000, 2027),
+    )
+
+
+def page_sets(rng, spread, fresh_documents):
+    """({row: [paths asked before]}, [legal documents asked once, none of them in the first])."""
     section = SectionPage.objects.live().public().order_by("path").first()
     article = ArticlePage.objects.live().public().order_by("-first_published_at").first()
-    # Types and authorities the generated documents use, so a listing shows documents.
     used = LegalDocumentPage.objects.order_by()
-    type_ids = sorted(set(used.values_list("document_type", flat=True).distinct()))
-    authorities = sorted(set(used.values_list("issuing_authority", flat=True).distinct()))
-    documents = LegalDocumentPage.objects.live().order_by("?").values_list("slug", flat=True)
-    combinations = [
-        f"/van-ban/?loai={kind}&co_quan={authority}&nam={year}"
-        for kind in type_ids
-        for authority in authorities
-        for year in range(2000, 2027)
-    ]
-    rng.shuffle(combinations)
+    type_ids = sorted(set(used.values_list("document_type", flat=True).distinct()) - {None})
+    slugs = list(LegalDocumentPage.objects.live().order_by("pk").values_list("slug", flat=True))
+    if spread + fresh_documents > len(slugs):
+        sys.exit(f"{len(slugs)} documents, {spread + fresh_documents} wanted: raise --documents")
+    documents = [f"/van-ban/{slug}/" for slug in rng.sample(slugs, spread + fresh_documents)]
     return {
         "home": ["/"],
         "section": [section.url],
@@ -141,19 +148,20 @@ def page_sets(rng, spread):
             f"/van-ban/?loai={rng.choice(type_ids)}&nam={rng.randrange(2000, 2027)}"
             for _ in range(spread)
         ],
-        # Filters nobody asked for before: the counts of every option are computed.
-        FIRST_VISIT: combinations,
-        "legal document": [f"/van-ban/{slug}/" for slug in documents[:spread]],
+        # Asked before in the cached mode; asked once each (the list below) in the uncached one.
+        "legal document": documents[:spread],
         "search": [f"/tim-kiem/?q={quote(q)}&trang={n}" for q in SEARCHES for n in (1, 2, 3)],
-    }
+    }, documents[spread:]
 
 
 @override_settings(PAGE_CACHE_SECONDS=0)
-def queries_per_page(pages):
+def queries_per_page(pages, first_visit):
+    """{row: SQL queries of one uncached request}; `first_visit` is a URL of its own, asked
+    here and never again."""
     client = Client(HTTP_HOST="127.0.0.1")
     client.get("/")  # the layout cache is warm on a running site
     counts = {}
-    for row, paths in pages.items():
+    for row, paths in [*pages.items(), (FIRST_VISIT, [first_visit])]:
         if row != FIRST_VISIT:
             client.get(paths[0])  # asked before, as the rows below are
         response, counts[row] = counted_get(client, paths[0])
@@ -167,20 +175,21 @@ def queries_per_page(pages):
 
 
 class Server:
-    def __init__(self, page_cache_seconds, engine=ENGINES[0]):
+    def __init__(self, page_cache_seconds, engine=ENGINES[0], port=PORT):
         self.env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
         self.env.update(SEARCH_ENGINE=engine[0], SEARCH_URL=engine[1])
+        self.port = port
 
     def __enter__(self):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2"]
-            + ["--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+            + ["--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
             cwd=ROOT,
             env=self.env,
         )
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=2)
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/robots.txt", timeout=2)
                 return self
             except OSError:
                 time.sleep(0.2)
@@ -192,46 +201,28 @@ class Server:
         self.process.wait()
 
 
-def warm(paths):
+def warm(paths, port=PORT):
     for path in paths:
-        with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
             response.read()
 
 
-LUA = """
-paths = {%s}
-i = math.random(#paths)
-request = function()
-  i = i %% #paths + 1
-  return wrk.format("GET", paths[i])
-end
-"""
-
-
-def wrk(paths, seconds, connections):
-    """(requests/s, p50 ms, p99 ms, errors) from one wrk run over `paths` in turn."""
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA % ", ".join(json.dumps(p) for p in paths))
-    output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
-        + [f"http://127.0.0.1:{PORT}/"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    os.unlink(script.name)
-
-    def latency(percent):
-        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)", output, re.M).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
-    socket = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
-    )
-    errors += sum(int(n) for n in socket.groups()) if socket else 0
-    return rate, latency(50), latency(99), errors
+def measure_mode(mode, rows, pages, fresh, args, port=PORT):
+    """{(row, mode): wrk.Result} and the static file, from a server already listening on
+    `port`; the mode's single entry point, for this script's modes and for a server in front
+    (a front cache) alike. `fresh` is {row: paths asked once} for the rows asked once here."""
+    # Each URL asked once before, as on a running site: the page (when cached) and its data
+    # (filter counts) are remembered; the URLs of `fresh` are not asked before.
+    warm((path for row in rows if row in pages for path in pages[row]), port)
+    warm([f"/static/{CEILING}"], port)
+    results = {
+        (STATIC, mode): wrk.run([f"/static/{CEILING}"], args.seconds, args.connections, port)
+    }
+    for row in rows:
+        paths = fresh.get(row) or pages.get(row)
+        if paths:
+            results[row, mode] = wrk.run(paths, args.seconds, args.connections, port)
+    return results
 
 
 def main():
@@ -239,80 +230,118 @@ def main():
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=10, help="per row")
     parser.add_argument("--connections", type=int, default=4, help="per row")
-    parser.add_argument("--spread", type=int, default=300, help="URLs per registry row")
+    parser.add_argument("--spread", type=int, default=300, help="URLs per asked-before row")
     parser.add_argument("--soak-seconds", type=int, default=60)
     parser.add_argument("--soak-connections", type=int, default=50)
     parser.add_argument("--only", help="rows to run, separated by | (default: all)")
+    parser.add_argument("--seed", type=int, help="repeat the random draws of an earlier run")
+    parser.add_argument(
+        "--peer",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="measure the stock Wagtail site (scripts/bench/peer.py) and print the ratios to it",
+    )
     args = parser.parse_args()
+    seed = new_seed() if args.seed is None else args.seed
+    print(f"seed {seed} (--seed {seed} repeats this run's draws)", flush=True)
+    rng = random.Random(seed)
 
     prepare(args.documents)
     cache.clear()
-    pages = page_sets(random.Random(7), args.spread)
-    queries = queries_per_page(pages)
-    rows = [row for row in pages if not args.only or row in args.only.split("|")]
+    filters = never_asked(rng)
+    pages, fresh_documents = page_sets(
+        rng, args.spread, DOCUMENTS_PER_SECOND * max(args.seconds, 1)
+    )
+    queries = queries_per_page(pages, filters.draw(1)[0])
+    # In the table's order: the first visit after the listing it is a variant of.
+    order = [*pages][:4] + [FIRST_VISIT] + [*pages][4:]
+    rows = [row for row in order if not args.only or row in args.only.split("|")]
+    fresh = {"legal document": fresh_documents}
+    if FIRST_VISIT in rows:
+        fresh[FIRST_VISIT] = filters.draw(NEVER_ASKED_PER_SECOND * max(args.seconds, 1))
     results = {}
     # The search row again on every other engine: "search, Elasticsearch 8.19.21".
     names = {engine: "{} {}".format(*search_server(engine[1])) for engine in ENGINES}
     searched = [row for row in rows if row == "search"]
     engine_rows = [f"search, {names[engine]}" for engine in ENGINES[1:]] if searched else []
+    soak = None
     for mode, seconds in (("uncached", 0), ("cached", 300)):
         cache.clear()
         with Server(seconds):
-            # Each URL asked once before, as on a running site: the page (when cached) and
-            # its data (filter counts) are remembered; the first-visit row is not warmed.
-            warm(path for row in rows if row != FIRST_VISIT for path in pages[row])
-            if mode == "cached":
-                results["ceiling"] = wrk([f"/static/{CEILING}"], args.seconds, args.connections)
-            for row in rows:
-                if mode == "cached" and row == FIRST_VISIT:
-                    continue  # asked once per URL: never from the cache
-                results[row, mode] = wrk(pages[row], args.seconds, args.connections)
-            if mode == "cached" and args.soak_seconds:
-                mix = [path for row in rows for path in pages[row][:20]]
-                soak = wrk(mix, args.soak_seconds, args.soak_connections)
+            if mode == "uncached":
+                results.update(measure_mode(mode, rows, pages, fresh, args))
+            else:
+                # Cached: every row from pages asked before; never-asked filters have no
+                # cached row (a URL asked once is never answered from the cache).
+                cached_rows = [row for row in rows if row != FIRST_VISIT]
+                results.update(measure_mode(mode, cached_rows, pages, {}, args))
+                if args.soak_seconds:
+                    mix = [path for row in cached_rows for path in pages[row][:20]]
+                    soak = wrk.run(mix, args.soak_seconds, args.soak_connections, PORT)
         for engine, row in zip(ENGINES[1:], engine_rows, strict=False):
             cache.clear()
             with Server(seconds, engine):
                 warm(pages["search"])
-                results[row, mode] = wrk(pages["search"], args.seconds, args.connections)
+                results[row, mode] = wrk.run(pages["search"], args.seconds, args.connections, PORT)
+    modes = ["uncached", "cached"]
+    # A front cache's rows go here: one call that starts the proxy in front of a cached server
+    # and returns measure_mode("front cache", ..., port=<the proxy's>)'s results, then
+    # modes.append("front cache"); the table, the ratios and the URL counts follow by themselves.
 
+    stock = {}
+    if args.peer:
+        pages_needed = PEER_PAGES_PER_SECOND * max(args.seconds, 1)
+        peer.prepare(pages_needed, Path(settings.STATIC_ROOT) / CEILING, ensure_database)
+        stock = peer.run(rng, pages_needed, args.seconds, args.connections)
+
+    report(args, rows, modes, results, queries, stock, soak, names, engine_rows)
+
+
+def report(args, rows, modes, results, queries, stock, soak, names, engine_rows):
     total = LegalDocumentPage.objects.live().count()
     # The search row names its engine, and the other engines' search rows follow it.
-    labels = {row: row for row in rows}
-    if searched:
-        labels["search"] = f"search, {names[ENGINES[0]]}"
-        labels.update({row: row for row in engine_rows})
-        queries.update({row: queries["search"] for row in engine_rows})
-        at = rows.index("search") + 1
-        rows[at:at] = engine_rows
+    if "search" in rows:
+        label = f"search, {names[ENGINES[0]]}"
+        results = {
+            (label if row == "search" else row, mode): r for (row, mode), r in results.items()
+        }
+        queries = {label if row == "search" else row: n for row, n in queries.items()}
+        queries.update({row: queries[label] for row in engine_rows})
+        at = rows.index("search")
+        rows = rows[:at] + [label, *engine_rows] + rows[at + 1 :]
     print(
         f"\n{total:,} legal documents; gunicorn 2 sync workers, {os.cpu_count()} cores; wrk "
-        f"-t2 -c{args.connections}, {args.seconds} s per row; req/s, p50 / p99 ms\n"
+        f"-t2 -c{args.connections}, {args.seconds} s per row; req/s, p50 / p99 ms; × static: "
+        "to the static file from the same server in the same mode; × stock: to the stock "
+        "Wagtail page named in the row, uncached (it has no page cache)\n"
     )
-    print(
-        "| page | SQL queries | uncached req/s | uncached p50 / p99 | cached req/s | cached p50 / p99 |"
-    )
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for row in rows:
-        uncached = results[row, "uncached"]
-        hit = results.get((row, "cached"))
-        cached = f"{hit[0]:,.0f} | {hit[1]:.1f} / {hit[2]:.1f}" if hit else "– | –"
+    print("\n".join(table.main_table(rows, modes, results, queries, stock)))
+    if stock:
         print(
-            f"| {labels[row]} | {queries[row]} | {uncached[0]:,.0f} | {uncached[1]:.1f} / {uncached[2]:.1f} "
-            f"| {cached} |"
+            "\nThe stock Wagtail 8 site (`wagtail start`, scripts/bench/peer.py) on the same "
+            "stack, right after:\n"
         )
-    ceiling = results["ceiling"]
-    print(
-        f"| static file (ceiling) | 0 | | | {ceiling[0]:,.0f} | {ceiling[1]:.1f} / {ceiling[2]:.1f} |"
-    )
-    errors = sum(result[3] for result in results.values())
+        print("\n".join(table.peer_table(stock)))
+    measured = {key: result for key, result in results.items() if key[0] != STATIC}
+    measured.update({(row, "stock"): result for row, result in stock.items() if row != STATIC})
+    spread, repeated = table.spread_lines(measured)
+    print("\nRequests against distinct URLs:")
+    print("\n".join(spread))
+    errors = sum(result.errors for result in [*results.values(), *stock.values()])
     print(f"\nerrors in the rows above: {errors}")
-    if args.soak_seconds:
+    if soak:
         print(
             f"{args.soak_connections} clients for {args.soak_seconds} s on a mix of all pages, "
-            f"cached: {soak[0]:,.0f} req/s, p50 {soak[1]:.1f} ms, p99 {soak[2]:.1f} ms, "
-            f"{soak[3]} errors"
+            f"cached: {soak.rate:,.0f} req/s, p50 {soak.p50:.1f} ms, p99 {soak.p99:.1f} ms, "
+            f"{soak.errors} errors"
         )
+    cached_rows = [
+        row for row in rows if (row, "cached") in results and not row.startswith("search")
+    ]
+    print("\nTargets (issue #27):")
+    print("\n".join(table.target_lines(results, stock, soak, cached_rows)))
+    if repeated:
+        sys.exit(f"\nFAILED: rows meant to ask each URL once repeated some: {', '.join(repeated)}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,25 @@
-"""What the benchmarks share: a request with its SQL queries counted, and p50/p95 of many."""
+"""What the benchmarks share: a database created when missing, a request with its SQL queries
+counted, and p50/p95 of many."""
 
 import statistics
 import sys
 import time
+from urllib.parse import urlsplit
 
+import psycopg2
 from django.db import connection
+
+
+def ensure_database(url):
+    """Creates the PostgreSQL database of `url` unless it is there."""
+    name = urlsplit(url).path.lstrip("/")
+    admin = psycopg2.connect(url.replace(f"/{name}", "/postgres"))
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
 
 
 def counted_get(client, path):
