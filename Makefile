@@ -55,7 +55,8 @@ test-fast: install
 
 # The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,
 # Redis and 100,000 generated documents; prints the table docs/benchmarks.md keeps, the search row
-# once per engine.
+# once per engine, every row as a ratio to the static file and to a stock Wagtail site on the
+# same stack (scripts/bench/peer.py; BENCH_ARGS=--no-peer leaves it out), and the targets.
 bench: install
 	bash scripts/services/postgres.sh
 	bash scripts/services/opensearch.sh

@@ -264,16 +264,19 @@ def main():
     names = {engine: "{} {}".format(*search_server(engine[1])) for engine in ENGINES}
     searched = [row for row in rows if row == "search"]
     engine_rows = [f"search, {names[engine]}" for engine in ENGINES[1:]] if searched else []
-    soak = None
+    # Cached: every row from pages asked before; the never-asked filters have no cached row
+    # (a URL asked once is never answered from a cache).
+    cached_rows = [row for row in rows if row != FIRST_VISIT]
+    soak, stock = None, {}
+    if args.peer:
+        pages_needed = PEER_PAGES_PER_SECOND * max(args.seconds, 1)
+        peer.prepare(pages_needed, Path(settings.STATIC_ROOT) / CEILING, ensure_database)
     for mode, seconds in (("uncached", 0), ("cached", 300)):
         cache.clear()
         with Server(seconds):
             if mode == "uncached":
                 results.update(measure_mode(mode, rows, pages, fresh, args))
             else:
-                # Cached: every row from pages asked before; never-asked filters have no
-                # cached row (a URL asked once is never answered from the cache).
-                cached_rows = [row for row in rows if row != FIRST_VISIT]
                 results.update(measure_mode(mode, cached_rows, pages, {}, args))
                 if args.soak_seconds:
                     mix = [path for row in cached_rows for path in pages[row][:20]]
@@ -283,16 +286,17 @@ def main():
             with Server(seconds, engine):
                 warm(pages["search"])
                 results[row, mode] = wrk.run(pages["search"], args.seconds, args.connections, PORT)
+        if mode == "uncached" and args.peer:
+            # Right after the uncached rows it is held against, so the machine has had the
+            # least time to change between them.
+            stock = peer.run(rng, pages_needed, args.seconds, args.connections)
     modes = ["uncached", "cached"]
-    # A front cache's rows go here: one call that starts the proxy in front of a cached server
-    # and returns measure_mode("front cache", ..., port=<the proxy's>)'s results, then
-    # modes.append("front cache"); the table, the ratios and the URL counts follow by themselves.
-
-    stock = {}
-    if args.peer:
-        pages_needed = PEER_PAGES_PER_SECOND * max(args.seconds, 1)
-        peer.prepare(pages_needed, Path(settings.STATIC_ROOT) / CEILING, ensure_database)
-        stock = peer.run(rng, pages_needed, args.seconds, args.connections)
+    # Another mode is one call here: it starts its servers, calls
+    # measure_mode(<its name>, cached_rows, pages, {}, args, port=<its port>) and returns the
+    # results; then modes.append(<its name>). The table, its ratios (to the static file through
+    # the same servers) and the URL counts follow by themselves. For example a front cache:
+    #     results.update(front_cache.run(cached_rows, pages, args, measure_mode))
+    #     modes.append("front cache")
 
     report(args, rows, modes, results, queries, stock, soak, names, engine_rows)
 
@@ -319,7 +323,7 @@ def report(args, rows, modes, results, queries, stock, soak, names, engine_rows)
     if stock:
         print(
             "\nThe stock Wagtail 8 site (`wagtail start`, scripts/bench/peer.py) on the same "
-            "stack, right after:\n"
+            "stack, measured right after the uncached rows:\n"
         )
         print("\n".join(table.peer_table(stock)))
     measured = {key: result for key, result in results.items() if key[0] != STATIC}
