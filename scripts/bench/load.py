@@ -335,7 +335,7 @@ def report(args, rows, modes, results, queries, stock, soak, names, engine_rows)
     print(f"\nerrors in the rows above: {errors}")
     if soak:
         print(
-            f"{args.soak_connections} clients for {args.soak_seconds} s on a mix of all pages, "
+            f"{args.soak_connections} clients for {args.soak_seconds} s on a mix of the cached rows, "
             f"cached: {soak.rate:,.0f} req/s, p50 {soak.p50:.1f} ms, p99 {soak.p99:.1f} ms, "
             f"{soak.errors} errors"
         )
