@@ -3,8 +3,8 @@ settings (PostgreSQL, the search engine, Redis, whitenoise), 100,000 generated l
 documents, wrk on the same machine. For each public page type: requests/s, p50 and p99, with
 the page cache (each URL requested once before) and without it (PAGE_CACHE_SECONDS=0),
 and the SQL queries of one uncached request; a copy of the home page served by whitenoise
-as a static file gives the ceiling of the stack. Then 50 clients for 60 s on a mix of all
-pages, which must give no error. The search row runs once per engine (BENCH_ENGINES: client
+as a static file gives the ceiling of the stack. Then 50 clients for 60 s on a mix of the
+cached pages, which must give no error. The search row runs once per engine (BENCH_ENGINES: client
 name and URL of each; OpenSearch on 9200 and Elasticsearch on 9201 by default, both started
 by `make bench`), the other rows on the first.
 
