@@ -31,6 +31,17 @@ def translate(page, **fields):
     return translation
 
 
+def translate_snippet(obj, **fields):
+    """The English translation of a translatable snippet (a unit, a person), made by
+    Wagtail's copy_for_translation if missing, with `fields` set on it and saved."""
+    locale = english_locale()
+    translation = obj.get_translation_or_none(locale) or obj.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return translation
+
+
 def out_of_date():
     """English pages whose Vietnamese original was published after them (or that were never
     published), oldest change first, each with `original_published` (one query)."""

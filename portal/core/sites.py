@@ -89,14 +89,23 @@ def portal_settings(site):
     return get_or_build(cache_key("settings", site.pk), lambda: PortalSettings.for_site(site))
 
 
-def language_of(page):
-    """The language code of a page's locale, without a query: {locale id: code} is cached
-    (a page in a new locale is published, which starts a new generation)."""
-    languages = get_or_build(
+def languages():
+    """{locale id: language code}, from the cache (a page in a new locale is published,
+    which starts a new generation)."""
+    return get_or_build(
         f"portal:{generation()}:locales",
         lambda: dict(Locale.objects.values_list("pk", "language_code")),
     )
-    code = languages.get(page.locale_id)
+
+
+def locale_ids():
+    """{language code: locale id}, from the cache."""
+    return {code: pk for pk, code in languages().items()}
+
+
+def language_of(page):
+    """The language code of a page's locale, without a query."""
+    code = languages().get(page.locale_id)
     if code is None:
         code = Locale.objects.get(pk=page.locale_id).language_code
     return code

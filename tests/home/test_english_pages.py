@@ -177,3 +177,46 @@ def test_the_admin_refuses_to_translate_other_pages_with_a_message(client, porta
     assert section.get_translation_or_none(locale) is None
     assert client.post(url, {"locales": [locale.pk]}).status_code == 302
     assert section.get_translation_or_none(locale) is not None
+
+
+def test_the_english_organisation_page_shows_the_units_and_people_in_english(client, portal):
+    """Each unit and person in its English translation where there is one, in Vietnamese
+    where not; the Vietnamese page keeps its Vietnamese words."""
+    top = build.unit("Lãnh đạo Sở", kind="leadership", functions="Chỉ đạo, điều hành.")
+    office = build.unit("Văn phòng Sở", top, functions="Tổng hợp, hành chính.")
+    build.unit("Phòng Hành chính tư pháp", top)
+    director = build.person("Hoàng Kỳ", "Giám đốc Sở", top, is_leader=True)
+    build.person("Lê Văn Minh", "Phó Giám đốc Sở", top, is_leader=True)
+    chief = build.person("Trần Thị Hương", "Chánh Văn phòng Sở", office, is_contact=True)
+    english.translate_snippet(top, name="Department leadership", functions="Directs the work.")
+    english.translate_snippet(office, name="Department Office")
+    english.translate_snippet(director, position="Director")
+    english.translate_snippet(chief, position="Chief of the Office")
+    english_site(portal)
+
+    page = client.get(ORGANISATION).content.decode()
+    assert "Department leadership" in page and "Directs the work." in page
+    assert "<h3>Hoàng Kỳ</h3>" in page  # a name stays as it is
+    assert re.search(r"<h3>Hoàng Kỳ</h3>\s*<p class=\"meta\">Director</p>", page)
+    assert ">Giám đốc Sở<" not in page and "Lãnh đạo Sở" not in page
+    # A person's unit, in the chart and the contacts, is the unit's English translation.
+    assert ">Chief of the Office</td><td data-label=\"Unit\">Department Office</td>" in page
+    # Not translated: shown in Vietnamese, in its place.
+    assert "Phó Giám đốc Sở" in page and "Phòng Hành chính tư pháp" in page
+    assert page.index("Department leadership") < page.index("Phòng Hành chính tư pháp")
+
+    vietnamese = client.get("/gioi-thieu/co-cau-to-chuc/").content.decode()
+    assert ">Giám đốc Sở<" in vietnamese and "Lãnh đạo Sở" in vietnamese
+    assert "Director" not in vietnamese and "Department" not in vietnamese
+
+
+def test_the_board_translates_a_unit_with_the_admin_s_translate_action(client, portal, team):
+    unit = build.unit("Văn phòng Sở")
+    locale = english.english_locale()
+    client.force_login(team["board_a"])
+    listing = client.get(reverse("wagtailsnippets_home_unit:list")).content.decode()
+    url = reverse("simple_translation:submit_snippet_translation", args=("home", "unit", unit.pk))
+    assert url in listing
+    assert client.post(url, {"locales": [locale.pk]}).status_code == 302
+    translation = unit.get_translation(locale)
+    assert translation.name == "Văn phòng Sở"  # a copy, for the board to put into English
