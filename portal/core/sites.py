@@ -6,7 +6,7 @@ from operator import or_
 
 from django.conf import settings
 from django.db.models import Q
-from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from portal.core import wagtail_adapter
 from portal.core.cache import cache_key, generation, get_or_build
@@ -109,6 +109,22 @@ def language_of(page):
     if code is None:
         code = Locale.objects.get(pk=page.locale_id).language_code
     return code
+
+
+def translated_pages():
+    """{translation key: {language code: live page}} of the pages that have a live
+    translation, from the cache: a page's alternates in its <head> cost no query."""
+
+    def build():
+        codes = languages()
+        default = locale_ids().get(settings.LANGUAGE_CODE)
+        translated = Page.objects.live().exclude(locale_id=default).values("translation_key")
+        pages = {}
+        for page in Page.objects.live().filter(translation_key__in=translated):
+            pages.setdefault(page.translation_key, {})[codes[page.locale_id]] = page
+        return {key: each for key, each in pages.items() if len(each) > 1}
+
+    return get_or_build(f"portal:{generation()}:translated-pages", build)
 
 
 def english_home(home):

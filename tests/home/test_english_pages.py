@@ -200,7 +200,7 @@ def test_the_english_organisation_page_shows_the_units_and_people_in_english(cli
     assert re.search(r"<h3>Hoàng Kỳ</h3>\s*<p class=\"meta\">Director</p>", page)
     assert ">Giám đốc Sở<" not in page and "Lãnh đạo Sở" not in page
     # A person's unit, in the chart and the contacts, is the unit's English translation.
-    assert ">Chief of the Office</td><td data-label=\"Unit\">Department Office</td>" in page
+    assert '>Chief of the Office</td><td data-label="Unit">Department Office</td>' in page
     # Not translated: shown in Vietnamese, in its place.
     assert "Phó Giám đốc Sở" in page and "Phòng Hành chính tư pháp" in page
     assert page.index("Department leadership") < page.index("Phòng Hành chính tư pháp")
@@ -220,3 +220,30 @@ def test_the_board_translates_a_unit_with_the_admin_s_translate_action(client, p
     assert client.post(url, {"locales": [locale.pk]}).status_code == 302
     translation = unit.get_translation(locale)
     assert translation.name == "Văn phòng Sở"  # a copy, for the board to put into English
+
+
+def alternates(client, url):
+    page = client.get(url).content.decode()
+    head = page.split("</head>", 1)[0]
+    return re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head)
+
+
+def test_a_translated_page_names_its_translation_for_search_engines(client, portal):
+    """hreflang alternates, with absolute addresses and Vietnamese as the default, in the
+    head of the pages that have a live translation, and of no other."""
+    home, _intro, organisation = english_site(portal)
+    root = portal.get_site().root_url  # the canonical addresses' (the agency's domain)
+    expected = [
+        ("vi", f"{root}/gioi-thieu/co-cau-to-chuc/"),
+        ("en", f"{root}{ORGANISATION}"),
+        ("x-default", f"{root}/gioi-thieu/co-cau-to-chuc/"),
+    ]
+    assert alternates(client, "/gioi-thieu/co-cau-to-chuc/") == expected
+    assert alternates(client, ORGANISATION) == expected
+    assert alternates(client, "/")[1] == ("en", f"{root}/en/")
+    news = build.news_index()
+    assert alternates(client, news.url) == []
+    assert alternates(client, "/van-ban/") == []
+    # A translation taken offline is no longer named, on either side.
+    organisation.unpublish()
+    assert alternates(client, "/gioi-thieu/co-cau-to-chuc/") == []
