@@ -247,3 +247,33 @@ def test_a_translated_page_names_its_translation_for_search_engines(client, port
     # A translation taken offline is no longer named, on either side.
     organisation.unpublish()
     assert alternates(client, "/gioi-thieu/co-cau-to-chuc/") == []
+
+
+def test_the_translate_action_is_offered_on_the_pages_that_have_an_english_version(
+    client, portal, team
+):
+    english_site(portal)
+    functions = build.standard_page()
+    news = build.news_index()
+    client.force_login(team["operator"])
+
+    def translate(page):
+        return reverse("simple_translation:submit_page_translation", args=(page.pk,))
+
+    # In the listing of the introduction's and the home page's children, and in the header
+    # of each page's editor.
+    listing = client.get(reverse("wagtailadmin_explore", args=(functions.get_parent().pk,)))
+    assert translate(functions) in listing.content.decode()
+    home_listing = client.get(reverse("wagtailadmin_explore", args=(portal.pk,))).content.decode()
+    assert translate(news) not in home_listing
+    assert translate(functions) in client.get(edit_url(functions)).content.decode()
+    editor = client.get(edit_url(news)).content.decode()
+    assert (
+        translate(news) not in editor and "Dịch" in client.get(edit_url(functions)).content.decode()
+    )
+
+    # Refused on the server as well, asked for directly.
+    response = client.get(translate(news), follow=True)
+    assert "Chỉ trang chủ, mục Giới thiệu" in response.content.decode()
+    assert 'name="locales"' not in response.content.decode()
+    assert 'name="locales"' in client.get(translate(functions)).content.decode()
