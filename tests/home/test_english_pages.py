@@ -7,13 +7,23 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.forms.models import apply_limit_choices_to_to_formfield
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from consultations.models import DraftingStaff, DraftPage
 from home import english
-from home.models import ArticleIndexPage, HomePage, OrganisationPage, SectionPage, StandardPage
+from home.models import (
+    ArticleIndexPage,
+    HomePage,
+    OrganisationPage,
+    Person,
+    SectionPage,
+    StandardPage,
+    Unit,
+)
 from portal.core import roles
 from tests import builders as build
 from tests.admin_forms import decide, edit_url
@@ -277,3 +287,20 @@ def test_the_translate_action_is_offered_on_the_pages_that_have_an_english_versi
     assert "Chỉ trang chủ, mục Giới thiệu" in response.content.decode()
     assert 'name="locales"' not in response.content.decode()
     assert 'name="locales"' in client.get(translate(functions)).content.decode()
+
+
+def test_a_unit_s_translation_is_not_offered_where_a_unit_is_chosen(portal):
+    """The structure (a unit's parent, a person's unit, a draft's drafting unit and its
+    staff) is the Vietnamese units': their English translations only carry words."""
+    unit = build.unit("Văn phòng Sở")
+    translation = english.translate_snippet(unit, name="Department Office")
+    for model, field in (
+        (Unit, "parent"),
+        (Person, "unit"),
+        (DraftPage, "drafting_unit"),
+        (DraftingStaff, "unit"),
+    ):
+        formfield = model._meta.get_field(field).formfield()
+        apply_limit_choices_to_to_formfield(formfield)  # as every model form does
+        offered = formfield.queryset
+        assert unit in offered and translation not in offered, (model, field)
