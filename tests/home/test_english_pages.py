@@ -88,11 +88,18 @@ def test_only_the_introduction_pages_may_be_translated(portal):
 
 
 @override_settings(PORTAL_ENGLISH_PAGES=False)
-def test_the_setting_off_hides_the_english_pages_and_the_switch(client, portal):
+def test_the_setting_off_hides_the_english_pages_and_the_switch(client, portal, team):
     english_site(portal)
     assert client.get("/en/").status_code == 404
     assert client.get(ORGANISATION).status_code == 404
     assert "hreflang" not in client.get("/gioi-thieu/").content.decode()
+    assert "hreflang" not in client.get("/gioi-thieu/co-cau-to-chuc/").content.decode()
+    # Nor does the admin offer to translate a page.
+    client.force_login(team["operator"])
+    functions = build.standard_page()
+    url = reverse("simple_translation:submit_page_translation", args=(functions.pk,))
+    assert url not in client.get(edit_url(functions)).content.decode()
+    assert 'name="locales"' not in client.get(url, follow=True).content.decode()
 
 
 def test_changing_the_vietnamese_organisation_page_flags_its_translation(client, portal, team):
