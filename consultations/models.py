@@ -25,6 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import DisclosureMixin, PortalPage
+from home.models.organisation import VIETNAMESE
 from portal.core import sites
 
 PUBLISHED_COMMENTS = 500  # a draft gets tens; the bound keeps one page's query bounded
@@ -112,6 +113,7 @@ class DraftPage(PortalPage):
         on_delete=models.PROTECT,
         related_name="drafts",
         null=True,
+        limit_choices_to=VIETNAMESE,  # the unit itself, not its English translation
         help_text=_("Its staff read the comments and write the synthesis."),
     )
     issuing_authority = models.ForeignKey(
@@ -384,7 +386,11 @@ class DraftingStaff(models.Model):
     unit's drafts only."""
 
     unit = models.ForeignKey(
-        "home.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="staff"
+        "home.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.CASCADE,
+        related_name="staff",
+        limit_choices_to=VIETNAMESE,
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -15,6 +15,13 @@ def english_locale():
     return Locale.objects.get_or_create(language_code=ENGLISH)[0]
 
 
+def may_translate(page):
+    """Whether the page's type has an English version (the home page, the introduction and
+    its pages, `translatable_to_english`), with the English pages on."""
+    page_type = page.specific_class or type(page)
+    return settings.PORTAL_ENGLISH_PAGES and getattr(page_type, "translatable_to_english", False)
+
+
 def translate(page, **fields):
     """The English translation of `page` (its parent must have one, the home page's parent
     is the root), made as a draft by Wagtail if missing, with `fields` set on it and saved
@@ -28,6 +35,17 @@ def translate(page, **fields):
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save_revision(log_action=True)
+    return translation
+
+
+def translate_snippet(obj, **fields):
+    """The English translation of a translatable snippet (a unit, a person), made by
+    Wagtail's copy_for_translation if missing, with `fields` set on it and saved."""
+    locale = english_locale()
+    translation = obj.get_translation_or_none(locale) or obj.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
     return translation
 
 

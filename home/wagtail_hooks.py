@@ -1,4 +1,5 @@
 from datetime import datetime
+from importlib import import_module
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
@@ -59,18 +60,29 @@ def register_translate_of_the_introduction_only():
 def translate_page(request, page_id):
     """Wagtail's "Translate", for the page types that have an English version only (with
     their subtree, if asked, only when every page in it has one): anything else is refused
-    with a message instead of an error page."""
+    with a message instead of an error page, whatever the address was reached from."""
     page = get_object_or_404(Page, pk=page_id)
     pages = [page]
     if request.method == "POST" and request.POST.get("include_subtree"):
         pages = page.get_descendants(inclusive=True)
-    if not all(getattr(p.specific_class, "translatable_to_english", False) for p in pages):
+    if not all(english.may_translate(p) for p in pages):
         messages.error(
             request,
             _("Only the home page, the introduction and its pages have an English version."),
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+def offered_where_english(hook):
+    """simple_translation's "Translate" button, on the pages that have an English version
+    only: refused anyway (translate_page), it would lead the board to an error."""
+
+    def buttons(page, **kwargs):
+        if english.may_translate(page):
+            yield from hook(page=page, **kwargs)
+
+    return buttons
 
 
 @hooks.register("before_edit_page")
@@ -220,3 +232,22 @@ class OrganisationGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationGroup)
+
+
+def offer_translate_where_english():
+    """Wagtail has no hook to take a button out of a page's header, nor out of the listing's
+    "more" menu: simple_translation's own hooks are replaced in the registry by the same
+    buttons, filtered. Imported here, at the end, so that its admin address comes after
+    translate_page's (the first registered wins)."""
+    simple_translation_hooks = import_module("wagtail.contrib.simple_translation.wagtail_hooks")
+    for name, hook in (
+        ("register_page_listing_more_buttons", simple_translation_hooks.page_listing_more_buttons),
+        ("register_page_header_buttons", simple_translation_hooks.page_header_buttons),
+    ):
+        hooks._hooks[name] = [
+            (offered_where_english(fn) if fn is hook else fn, order)
+            for fn, order in hooks._hooks.get(name, [])
+        ]
+
+
+offer_translate_where_english()

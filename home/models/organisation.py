@@ -1,21 +1,31 @@
 """Art. 5.1đ: the department's functions, tasks and powers, its history, its leaders, its
 units as a tree with their contact details, and the people to contact. Units and people are
 snippets kept by the board; the organisation page draws the chart from the unit tree as
-nested lists (readable by screen readers and in print), not as a picture."""
+nested lists (readable by screen readers and in print), not as a picture.
 
+Units and people are translatable the Wagtail way (issue #25): the English organisation page
+(/en/) shows each one's English translation where there is one, its Vietnamese self where
+not. The structure (which unit is part of which, who works where, who leads, the order) is
+the Vietnamese one's, so a translation only carries words."""
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
 from home.models.pages import PortalPage
+from portal.core import sites
 
 RICH = ["bold", "italic", "ol", "ul", "link"]
 
+# The structure is the Vietnamese units' (see above): a translation keeps its original's.
+VIETNAMESE = {"locale__language_code": settings.LANGUAGE_CODE}
 
-class Unit(models.Model):
+
+class Unit(TranslatableMixin, models.Model):
     class Kind(models.TextChoices):
         LEADERSHIP = "leadership", _("Leadership")
         DIVISION = "division", _("Division")
@@ -31,6 +41,7 @@ class Unit(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
+        limit_choices_to=VIETNAMESE,
     )
     functions = models.TextField(_("functions and tasks"), blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -52,7 +63,7 @@ class Unit(models.Model):
         ),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
         verbose_name = _("unit")
         verbose_name_plural = _("units")
@@ -68,11 +79,15 @@ class Unit(models.Model):
             ancestor = ancestor.parent
 
 
-class Person(models.Model):
+class Person(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=150)
     position = models.CharField(_("position"), max_length=255)
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="people"
+        Unit,
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="people",
+        limit_choices_to=VIETNAMESE,
     )
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -100,7 +115,7 @@ class Person(models.Model):
         FieldPanel("biography"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -109,17 +124,44 @@ class Person(models.Model):
         return f"{self.name} – {self.position}"
 
 
-def unit_tree():
-    """[(unit, [children as (unit, [...])])] from one query."""
-    units = list(Unit.objects.all())
+def in_language(model, language, *related):
+    """[(Vietnamese object, what is shown for it)] of `model` in its order: the object's
+    translation in `language` where there is one, else the object itself. One query, the
+    same on a Vietnamese page as before there were translations."""
+    ids = sites.locale_ids()
+    wanted = [ids[settings.LANGUAGE_CODE]] + ([ids[language]] if language in ids else [])
+    rows = list(model.objects.filter(locale_id__in=wanted).select_related(*related))
+    translated = {row.translation_key: row for row in rows if row.locale_id != wanted[0]}
+    return [
+        (row, translated.get(row.translation_key, row))
+        for row in rows
+        if row.locale_id == wanted[0]
+    ]
+
+
+def organisation(language):
+    """(leaders, contacts, unit tree, units) of the organisation page in `language`: the
+    tree as [(unit, [children as (unit, [...])])]."""
+    units = in_language(Unit, language)
+    shown = {original.pk: unit for original, unit in units}
     children = {}
-    for unit in units:
-        children.setdefault(unit.parent_id, []).append(unit)
+    for original, unit in units:
+        children.setdefault(original.parent_id, []).append((original, unit))
 
     def branch(parent_id):
-        return [(unit, branch(unit.pk)) for unit in children.get(parent_id, [])]
+        return [(unit, branch(original.pk)) for original, unit in children.get(parent_id, [])]
 
-    return branch(None)
+    people = []
+    for original, person in in_language(Person, language, "photo"):
+        # The original's unit, as shown in this language (no query for it).
+        person.unit = shown[original.unit_id]
+        people.append((original, person))
+    return (
+        [person for original, person in people if original.is_leader],
+        [person for original, person in people if original.is_contact],
+        branch(None),
+        [unit for _, unit in units],
+    )
 
 
 class OrganisationPage(PortalPage):
@@ -136,11 +178,6 @@ class OrganisationPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        people = Person.objects.select_related("unit", "photo")
-        context.update(
-            leaders=[p for p in people if p.is_leader],
-            contacts=[p for p in people if p.is_contact],
-            tree=unit_tree(),
-            units=Unit.objects.all(),
-        )
+        leaders, contacts, tree, units = organisation(self.language)
+        context.update(leaders=leaders, contacts=contacts, tree=tree, units=units)
         return context

@@ -53,6 +53,23 @@ def at(sequence, index):
         return ""
 
 
+@register.inclusion_tag("components/alternate_languages.html", takes_context=True)
+def alternate_languages(context):
+    """<link rel="alternate" hreflang> to a page and its translations, for search engines,
+    on a page that has a live translation only (from the cache, no query); the Vietnamese
+    page is the default for any other language."""
+    request, page = context["request"], context.get("page")
+    key = getattr(page, "translation_key", None)
+    if not settings.PORTAL_ENGLISH_PAGES or key is None:
+        return {}
+    pages = sites.translated_pages().get(key, {})
+    if page.pk not in {each.pk for each in pages.values()}:
+        return {}
+    links = [(code, pages[code].get_full_url(request)) for code, _name in settings.LANGUAGES]
+    links = [(code, url) for code, url in links if code in pages]
+    return {"links": links, "default": pages[settings.LANGUAGE_CODE].get_full_url(request)}
+
+
 @register.inclusion_tag("components/language_switch.html", takes_context=True)
 def language_switch(context):
     """The link to the other language: from any Vietnamese page to the English home page

@@ -6,7 +6,7 @@ from operator import or_
 
 from django.conf import settings
 from django.db.models import Q
-from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from portal.core import wagtail_adapter
 from portal.core.cache import cache_key, generation, get_or_build
@@ -89,17 +89,42 @@ def portal_settings(site):
     return get_or_build(cache_key("settings", site.pk), lambda: PortalSettings.for_site(site))
 
 
-def language_of(page):
-    """The language code of a page's locale, without a query: {locale id: code} is cached
-    (a page in a new locale is published, which starts a new generation)."""
-    languages = get_or_build(
+def languages():
+    """{locale id: language code}, from the cache (a page in a new locale is published,
+    which starts a new generation)."""
+    return get_or_build(
         f"portal:{generation()}:locales",
         lambda: dict(Locale.objects.values_list("pk", "language_code")),
     )
-    code = languages.get(page.locale_id)
+
+
+def locale_ids():
+    """{language code: locale id}, from the cache."""
+    return {code: pk for pk, code in languages().items()}
+
+
+def language_of(page):
+    """The language code of a page's locale, without a query."""
+    code = languages().get(page.locale_id)
     if code is None:
         code = Locale.objects.get(pk=page.locale_id).language_code
     return code
+
+
+def translated_pages():
+    """{translation key: {language code: live page}} of the pages that have a live
+    translation, from the cache: a page's alternates in its <head> cost no query."""
+
+    def build():
+        codes = languages()
+        default = locale_ids().get(settings.LANGUAGE_CODE)
+        translated = Page.objects.live().exclude(locale_id=default).values("translation_key")
+        pages = {}
+        for page in Page.objects.live().filter(translation_key__in=translated):
+            pages.setdefault(page.translation_key, {})[codes[page.locale_id]] = page
+        return {key: each for key, each in pages.items() if len(each) > 1}
+
+    return get_or_build(f"portal:{generation()}:translated-pages", build)
 
 
 def english_home(home):

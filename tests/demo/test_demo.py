@@ -3,6 +3,7 @@ without (they build their own content, tests/builders.py), keeps what the demo p
 high level, and leaves alone what editors made. Besides the browser tests (their site_url
 fixture shows the real demo site), only these tests read demo content."""
 
+import re
 from datetime import date
 
 import pytest
@@ -52,6 +53,11 @@ def test_the_demo_fills_the_site_and_keeps_its_promises(client, portal):
     assert "Quang Tri Department of Justice" in html(client, "/en/")
     organisation = html(client, "/en/introduction/organisation/")
     assert "specialised agency of the People's Committee" in organisation
+    # Its units and the leaders' positions in English; people's names as they are.
+    assert "Department Office" in organisation and "State Legal Aid Centre" in organisation
+    assert re.search(r"<h3>Hoàng Kỳ</h3>\s*<p class=\"meta\">Director</p>", organisation)
+    assert 'data-label="Unit">Department Office</td>' in organisation
+    assert 'data-label="Đơn vị">Văn phòng Sở</td>' in html(client, "/gioi-thieu/co-cau-to-chuc/")
     assert "The Department is a legal entity" in html(
         client, "/en/introduction/functions-tasks-and-powers/"
     )

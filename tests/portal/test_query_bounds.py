@@ -201,7 +201,8 @@ PAGES = [
     # Its image, and a body linking to the regulation's page and to a file (issue #23).
     ("article", ARTICLE, articles, 8),
     ("standard page", "/gioi-thieu/chuc-nang-nhiem-vu-quyen-han/", section_children, 3),
-    ("organisation", "/gioi-thieu/co-cau-to-chuc/", people, 6),
+    # Its units (once, for the chart and the table) and its people with their photos.
+    ("organisation", "/gioi-thieu/co-cau-to-chuc/", people, 5),
     ("collection", "/chien-luoc-quy-hoach-ke-hoach/ke-hoach-hang-nam/", collection_items, 4),
     # Its sections (the drafts for comment's index is one more), and the information-request
     # page below it with its address (2 queries).
