@@ -4,9 +4,10 @@ documents, wrk on the same machine. For each public page type: requests/s, p50 a
 the page cache (each URL requested once before) and without it (PAGE_CACHE_SECONDS=0),
 and the SQL queries of one uncached request; a copy of the home page served by whitenoise
 as a static file gives the ceiling of the stack. Then 50 clients for 60 s on a mix of all
-pages, which must give no error. The search row runs once per engine (BENCH_ENGINES: client
-name and URL of each; OpenSearch on 9200 and Elasticsearch on 9201 by default, both started
-by `make bench`), the other rows on the first.
+pages, which must give no error. Then the cached pages and the static file again through
+Varnish in front of the same gunicorn (scripts/bench/front_cache.py). The search row runs
+once per engine (BENCH_ENGINES: client name and URL of each; OpenSearch on 9200 and
+Elasticsearch on 9201 by default, both started by `make bench`), the other rows on the first.
 
     make bench                      # or: .venv/bin/python scripts/bench/load.py --help
 
@@ -66,6 +67,7 @@ from django.test import Client, override_settings  # noqa: E402
 
 from home.models import ArticlePage, SectionPage  # noqa: E402
 from legal_docs.models import LegalDocumentPage  # noqa: E402
+from scripts.bench import front_cache  # noqa: E402
 from scripts.bench.measure import counted_get  # noqa: E402
 from search.backends import search_server  # noqa: E402
 
@@ -167,8 +169,8 @@ def queries_per_page(pages):
 
 
 class Server:
-    def __init__(self, page_cache_seconds, engine=ENGINES[0]):
-        self.env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+    def __init__(self, page_cache_seconds, engine=ENGINES[0], **env):
+        self.env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds), **env}
         self.env.update(SEARCH_ENGINE=engine[0], SEARCH_URL=engine[1])
 
     def __enter__(self):
@@ -192,9 +194,9 @@ class Server:
         self.process.wait()
 
 
-def warm(paths):
+def warm(paths, port=PORT):
     for path in paths:
-        with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
             response.read()
 
 
@@ -208,13 +210,13 @@ end
 """
 
 
-def wrk(paths, seconds, connections):
+def wrk(paths, seconds, connections, port=PORT):
     """(requests/s, p50 ms, p99 ms, errors) from one wrk run over `paths` in turn."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA % ", ".join(json.dumps(p) for p in paths))
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
-        + [f"http://127.0.0.1:{PORT}/"],
+        + [f"http://127.0.0.1:{port}/"],
         capture_output=True,
         text=True,
         check=True,
@@ -276,6 +278,10 @@ def main():
                 warm(pages["search"])
                 results[row, mode] = wrk(pages["search"], args.seconds, args.connections)
 
+    front = front_cache.measure(
+        pages, rows, Server, warm, wrk, f"/static/{CEILING}", PORT, args.seconds, args.connections
+    )
+
     total = LegalDocumentPage.objects.live().count()
     # The search row names its engine, and the other engines' search rows follow it.
     labels = {row: row for row in rows}
@@ -313,6 +319,7 @@ def main():
             f"cached: {soak[0]:,.0f} req/s, p50 {soak[1]:.1f} ms, p99 {soak[2]:.1f} ms, "
             f"{soak[3]} errors"
         )
+    front_cache.report(front, results)
 
 
 if __name__ == "__main__":
