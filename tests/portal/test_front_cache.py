@@ -150,3 +150,17 @@ def test_a_proxy_that_does_not_answer_does_not_stop_a_publish(
         article = build_article("Hội nghị tập huấn hộ tịch")
     assert article.live
     assert f"127.0.0.1:{closed} did not take the ban" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_page_made_while_the_content_changed_is_not_marked(settings):
+    from django.http import HttpResponse
+
+    from portal.core import cache as portal_cache
+    from portal.page_cache import for_front_cache
+
+    settings.FRONTEND_CACHE_URLS = ["http://127.0.0.1:9"]  # discard: nothing answers there
+    before = portal_cache.generation()
+    assert for_front_cache(HttpResponse(), before)["Surrogate-Control"] == "max-age=300"
+    portal_cache.new_generation()  # a publish while the page was being made
+    assert "Surrogate-Control" not in for_front_cache(HttpResponse(), before)
