@@ -9,10 +9,12 @@ import socket
 import subprocess
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from portal.core import roles
 from portal.core.models import DailyVisits, MaintenanceWindow
@@ -48,9 +50,10 @@ def site(varnish, settings):
     return varnish
 
 
-def send(port, method, path, headers=(), source="127.0.0.1"):
+def send(port, method, path, headers=(), source="127.0.0.1", body=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, source_address=(source, 0))
-    connection.request(method, path, headers={"User-Agent": BROWSER, **dict(headers)})
+    headers = {"User-Agent": BROWSER, **dict(headers)}
+    connection.request(method, path, body=body, headers=headers)
     response = connection.getresponse()
     response.text = response.read().decode(errors="replace")
     connection.close()
@@ -98,7 +101,9 @@ def test_a_publish_purges_a_ban_comes_only_from_the_application_and_views_count_
     assert get(site, article.url).getheader("X-Front-Cache") == "hit"
 
 
-def test_signed_in_pages_and_forms_are_never_stored_and_maintenance_answers(site, make_user):
+def test_signed_in_pages_and_forms_are_never_stored_and_maintenance_answers(
+    site, make_user, settings
+):
     article = build_article("Hội nghị tập huấn hộ tịch")
     editor = Client()
     editor.force_login(make_user(roles.BOARD))
@@ -121,6 +126,21 @@ def test_signed_in_pages_and_forms_are_never_stored_and_maintenance_answers(site
     # Another cookie does not make a page personal: the stored copy is served.
     other = get(site, article.url, Cookie="csrftoken=abcdefghijklmnopqrstuvwxyzABCDEF")
     assert other.getheader("X-Front-Cache") == "hit"
+
+    # Varnish appends its peer to X-Forwarded-For: behind a TLS proxy (127.0.0.1, trusted as
+    # in production) the citizen's address is the one logged; a peer not trusted is itself,
+    # whatever it forged.
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    login = get(site, "/admin/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
+    cookie = login.getheader("Set-Cookie").split(";")[0]
+    headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    form = urlencode({"csrfmiddlewaretoken": token, "username": "ctv", "password": "sai"})
+    for source in ("127.0.0.1", "127.0.0.2"):
+        forwarded = {**headers, "X-Forwarded-For": "198.51.100.7"}
+        assert send(site, "POST", "/admin/login/", forwarded, source, form).status == 200
+    failed = ModelLogEntry.objects.filter(action="portal.login_failed").order_by("pk")
+    assert [entry.data["ip"] for entry in failed] == ["198.51.100.7", "127.0.0.2"]
 
     # A window announced to start in 90 s: the notice shows at once (the ban of any change),
     # and pages are kept until the window starts at most.
