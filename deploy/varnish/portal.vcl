@@ -45,7 +45,8 @@ sub vcl_recv {
     if (req.url ~ "^/(admin/|documents/|healthz|media/|luot-xem/)") {
         return (pass);
     }
-    # A signed-in person (session) or one with a message waiting: passed, never stored.
+    # A signed-in person (session) or one with a message waiting: passed, never stored
+    # (Django's cookie names, which the settings keep).
     if (req.http.Authorization || req.http.Cookie ~ "(^|;)\s*(sessionid|messages)=") {
         return (pass);
     }

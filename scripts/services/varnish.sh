@@ -13,6 +13,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 action=${1:?start or stop}
 port=${2:?port}
 shift 2
+[[ $port =~ ^[0-9]+$ ]] || { echo "PORT must be a number: $port" >&2; exit 2; }
 dir=/tmp/portal-varnish-$port
 stop() {
   if [ -f "$dir/varnishd.pid" ] && kill "$(cat "$dir/varnishd.pid")" 2>/dev/null; then
@@ -25,6 +26,7 @@ stop() {
 }
 if [ "$action" = stop ]; then
   stop
+  rm -rf "$dir"
   exit 0
 fi
 [ $# -gt 0 ] || { echo "Usage: $0 start PORT HOST:PORT [HOST:PORT...]" >&2; exit 2; }
