@@ -39,7 +39,7 @@ test: install
 	bash scripts/services/opensearch.sh
 	bash scripts/services/elasticsearch.sh
 	bash scripts/services/clamav.sh
-	bash scripts/services/packages.sh chromium gettext fonts
+	bash scripts/services/packages.sh chromium gettext fonts varnish
 	npm ci --no-audit --no-fund --silent  # axe-core for the accessibility tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -51,7 +51,7 @@ test: install
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
 	bash scripts/services/packages.sh gettext fonts
-	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus"
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus and not frontcache"
 
 # The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,
 # Redis and 100,000 generated documents; prints the table docs/benchmarks.md keeps, the search row
@@ -62,7 +62,7 @@ bench: install
 	bash scripts/services/opensearch.sh
 	bash scripts/services/elasticsearch.sh
 	bash scripts/services/redis.sh
-	bash scripts/services/packages.sh wrk
+	bash scripts/services/packages.sh wrk varnish
 	$(PY) scripts/bench/load.py $(BENCH_ARGS)
 
 # Relevance of search (scripts/bench/relevance.py): citizen queries over the demo registry on

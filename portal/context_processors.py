@@ -5,7 +5,7 @@ from home.feeds import feed_sections
 from portal.core.cache import generation, get_or_build
 from portal.core.models import PortalSettings
 from portal.core.sites import portal_settings, restricted_paths
-from portal.visits import totals
+from portal.visits import beacon_url, totals
 
 
 def context(request):
@@ -36,6 +36,8 @@ def context(request):
         "portal": SimpleLazyObject(load),
         "feeds": SimpleLazyObject(feeds),
         "visits": SimpleLazyObject(totals),
+        # With a front-end cache, the page's visit is counted by this image (portal/visits.py).
+        "visit_beacon": beacon_url(request),
     }
 
 

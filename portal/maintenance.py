@@ -43,6 +43,21 @@ def announced(now=None):
     )
 
 
+def seconds_to_change(now=None):
+    """Seconds until the next window's notice or suspension begins, None when none is
+    coming: how long a page may be kept by the front-end cache (portal/page_cache.py)."""
+    now = now or timezone.now()
+    moments = [
+        moment
+        for w in windows()
+        for moment in (w.starts_at - timedelta(days=w.announce_days), w.starts_at)
+        if moment > now
+    ]
+    if not moments:
+        return None
+    return (min(moments) - now).total_seconds()
+
+
 def context(request):
     """`maintenance`: the window to announce on public pages, if any."""
     if request.path.startswith("/admin/"):

@@ -10,17 +10,28 @@ Keys carry the content generation (portal/core/cache.py), which every publish, u
 or delete of a page, and every save of what pages show, moves on: the next request after a
 change renders afresh, for the page and for every listing that shows it. Old entries expire
 after PAGE_CACHE_SECONDS, which also bounds how long the footer's visit totals and a
-maintenance notice's start may lag. A hit still counts the page's visit."""
+maintenance notice's start may lag. A hit still counts the page's visit.
+
+With a front-end cache (FRONTEND_CACHE_URLS, portal/core/front_cache.py), the same rules tell
+it what it may keep: such a response carries `Surrogate-Control: max-age=N`, which Varnish
+obeys and takes off (deploy/varnish/portal.vcl). N is FRONTEND_CACHE_SECONDS, or less when a
+maintenance window or its notice begins sooner, so the window starts on time through it. A
+response whose content generation moved while it was made is not marked: it may show what
+the change replaced, and the ban that followed the change cannot reach a page stored after
+it. Pages from the front-end cache never reach the application: their visits are counted by
+a beacon in the page (portal/visits.py), so the page cache counts none then."""
 
 import hashlib
+import math
 
 from django.conf import settings
 from django.utils.cache import cc_delim_re
 
 from portal import maintenance, visits
 from portal.core import cache as portal_cache
+from portal.core import front_cache
 
-SKIPPED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
+SKIPPED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/", "/luot-xem/")
 PRIVATE = {"private", "no-cache", "no-store"}
 
 
@@ -30,11 +41,7 @@ def public_get(request):
 
 def cacheable_request(request):
     cookies = request.COOKIES
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and settings.SESSION_COOKIE_NAME not in cookies
-        and "messages" not in cookies
-    )
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
 def cacheable_response(request, response):
@@ -59,6 +66,20 @@ def key(request, generation):
     return f"portal:{generation}:page:{hashlib.md5(address.encode()).hexdigest()}"
 
 
+def for_front_cache(response, generation):
+    """`response`, marked for the front-end cache (if there is one) unless the content
+    generation moved since `generation` or a maintenance window starts now."""
+    if not front_cache.enabled() or portal_cache.generation() != generation:
+        return response
+    seconds = settings.FRONTEND_CACHE_SECONDS
+    change = maintenance.seconds_to_change()
+    if change is not None:
+        seconds = min(seconds, math.floor(change))
+    if seconds > 0:
+        response["Surrogate-Control"] = f"max-age={seconds}"
+    return response
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,20 +87,25 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not public_get(request):
             return self.get_response(request)
+        own_cache = settings.PAGE_CACHE_SECONDS > 0
+        if not own_cache and not front_cache.enabled():
+            return self.get_response(request)
         with portal_cache.pinned_generation() as generation:
             if not cacheable_request(request) or maintenance.current():
                 return self.get_response(request)
             page_key = key(request, generation)
-            stored = portal_cache.get_cached(page_key, settings.PAGE_CACHE_SECONDS)
-            if stored is not None:
+            stored = own_cache and portal_cache.get_cached(page_key, settings.PAGE_CACHE_SECONDS)
+            if stored:
                 page_id, response = stored
-                if page_id and visits.counted(request):
+                if page_id and visits.counted(request) and not front_cache.enabled():
                     visits.count(page_id)
                 response["X-Cache"] = "hit"
-                return response
+                return for_front_cache(response, generation)
             response = self.get_response(request)
         if cacheable_response(request, response):
-            response["X-Cache"] = "miss"
-            stored = (getattr(request, "visited_page_id", None), response)
-            portal_cache.set_cached(page_key, stored, settings.PAGE_CACHE_SECONDS)
+            if own_cache:
+                response["X-Cache"] = "miss"
+                stored = (getattr(request, "visited_page_id", None), response)
+                portal_cache.set_cached(page_key, stored, settings.PAGE_CACHE_SECONDS)
+            for_front_cache(response, generation)
         return response

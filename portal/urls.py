@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.feeds import SectionAtomFeed, SectionFeed
 from home.sitemap import SITEMAPS, robots
-from portal.views import document_password, healthz, page_password, serve_document
+from portal.views import document_password, healthz, page_password, serve_document, visit_beacon
 from search import views as search_views
 
 urlpatterns = [
@@ -26,6 +26,7 @@ urlpatterns = [
     path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
     path("nhan-tin/", include("subscriptions.urls")),
     path("healthz", healthz, name="healthz"),
+    path("luot-xem/<int:page_id>.gif", visit_beacon, name="visit_beacon"),
     path("feeds/<slug:slug>.rss", SectionFeed(), name="feed_rss"),
     path("feeds/<slug:slug>.atom", SectionAtomFeed(), name="feed_atom"),
     path(

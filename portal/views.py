@@ -1,7 +1,8 @@
+import base64
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
@@ -19,6 +20,17 @@ def healthz(request):
     """200 with every check "ok", else 503 with what is wrong (portal/health.py)."""
     body, healthy = health.report()
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+# A transparent 1×1 GIF.
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+@never_cache
+def visit_beacon(request, page_id):
+    """The beacon of a page served by the front-end cache: counts its view (portal/visits.py)."""
+    visits.count_beacon(request, page_id)
+    return HttpResponse(PIXEL, content_type="image/gif")
 
 
 def serve_document(request, document_id, document_filename):

@@ -1,7 +1,13 @@
 """A visitor counter that respects privacy: each public page view adds one to that page's
 count for the day, each download of a file (portal/views.py) one to that file's. No address,
 cookie or browser detail is stored; robots are not counted. The footer shows today's and
-all-time totals, recomputed at most every few minutes."""
+all-time totals, recomputed at most every few minutes.
+
+Behind a front-end cache (FRONTEND_CACHE_URLS) most views never reach the application: each
+page then carries a beacon, a one-pixel image at /luot-xem/<page id>.gif that is never
+cached (templates/base.html), and the beacon counts the view instead of the page, so none
+is counted twice. Robots rarely fetch images, and those that do are left out by the same
+rule."""
 
 import atexit
 import logging
@@ -13,9 +19,12 @@ from collections import Counter
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from portal.core import cache as portal_cache
+from portal.core import front_cache
 from portal.core.models import DailyDownloads, DailyVisits
 
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|curl|wget|python|headless", re.I)
@@ -91,8 +100,23 @@ def counted(request):
 
 def count_visit(page, request, serve_args, serve_kwargs):
     request.visited_page_id = page.pk  # a hit on the page cache counts it (portal/page_cache.py)
-    if counted(request):
+    if counted(request) and not front_cache.enabled():
         count(page.pk)
+
+
+def beacon_url(request):
+    """The address of the page's beacon when a front-end cache serves it, else ""."""
+    page_id = getattr(request, "visited_page_id", None)
+    if not page_id or not front_cache.enabled():
+        return ""
+    return reverse("visit_beacon", args=[page_id])
+
+
+def count_beacon(request, page_id):
+    """A view of a live page (an id of any other page would have the database refuse the
+    whole batch of counts)."""
+    if counted(request) and Page.objects.filter(pk=page_id, live=True).exists():
+        count(page_id)
 
 
 def count_download(document_id, request, response):

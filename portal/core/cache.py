@@ -15,6 +15,8 @@ from contextvars import ContextVar
 from django.core.cache import cache, caches
 from django.db import transaction
 
+from portal.core import front_cache
+
 GENERATION = "portal:generation"
 local = caches["local"]
 TIMEOUT = 60 * 60
@@ -78,6 +80,9 @@ def _next_generation():
 
 def new_generation(**kwargs):
     """Now, for this process, and again after commit, so a request that read the data
-    before the transaction ended cannot keep it cached."""
+    before the transaction ended cannot keep it cached; and after commit the front-end
+    cache, if any, drops its pages (portal/core/front_cache.py)."""
     _next_generation()
     transaction.on_commit(_next_generation)
+    if front_cache.enabled():
+        transaction.on_commit(front_cache.ban)

@@ -119,6 +119,11 @@ CACHES = {
 
 # Whole public pages for anonymous visitors (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# The front-end cache (Varnish, deploy/varnish/portal.vcl; docs/operations.md): the address of
+# each, which the application sends a BAN to on every change (portal/core/front_cache.py), e.g.
+# "http://127.0.0.1:6081". Empty: no front-end cache. Its pages are kept this long at most.
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "300"))
 
 # Page views are counted in each process and written this often (portal/visits.py).
 VISITS_FLUSH_SECONDS = int(os.environ.get("VISITS_FLUSH_SECONDS", "2"))

@@ -4,7 +4,8 @@ documents, wrk on the same machine. For each public page type: requests/s, p50 a
 the page cache (each URL requested once before) and without it (PAGE_CACHE_SECONDS=0),
 and the SQL queries of one uncached request; a copy of the home page served by whitenoise
 as a static file gives the ceiling of the stack. Then 50 clients for 60 s on a mix of the
-cached pages, which must give no error. The search row runs once per engine (BENCH_ENGINES: client
+cached pages, which must give no error. Then the cached pages and the static file again through
+Varnish in front of the same gunicorn (scripts/bench/front_cache.py). The search row runs once per engine (BENCH_ENGINES: client
 name and URL of each; OpenSearch on 9200 and Elasticsearch on 9201 by default, both started
 by `make bench`), the other rows on the first.
 
@@ -70,7 +71,7 @@ from django.test import Client, override_settings  # noqa: E402
 
 from home.models import ArticlePage, SectionPage  # noqa: E402
 from legal_docs.models import LegalDocumentPage, LegalField  # noqa: E402
-from scripts.bench import peer, table, wrk  # noqa: E402
+from scripts.bench import front_cache, peer, table, wrk  # noqa: E402
 from scripts.bench.measure import counted_get, ensure_database  # noqa: E402
 from scripts.bench.never_asked import NeverAsked, new_seed  # noqa: E402
 from scripts.bench.table import FIRST_VISIT, STATIC  # noqa: E402
@@ -175,8 +176,8 @@ def queries_per_page(pages, first_visit):
 
 
 class Server:
-    def __init__(self, page_cache_seconds, engine=ENGINES[0], port=PORT):
-        self.env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+    def __init__(self, page_cache_seconds, engine=ENGINES[0], port=PORT, **env):
+        self.env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds), **env}
         self.env.update(SEARCH_ENGINE=engine[0], SEARCH_URL=engine[1])
         self.port = port
 
@@ -291,12 +292,13 @@ def main():
             # least time to change between them.
             stock = peer.run(rng, pages_needed, args.seconds, args.connections)
     modes = ["uncached", "cached"]
-    # Another mode is one call here: it starts its servers, calls
-    # measure_mode(<its name>, cached_rows, pages, {}, args, port=<its port>) and returns the
-    # results; then modes.append(<its name>). The table, its ratios (to the static file through
-    # the same servers) and the URL counts follow by themselves. For example a front cache:
-    #     results.update(front_cache.run(cached_rows, pages, args, measure_mode))
-    #     modes.append("front cache")
+    # Another mode is one call: it starts its servers and returns measure_mode()'s results;
+    # the table, its ratios (to the static file through the same servers) and the URL counts
+    # follow by themselves.
+    front = front_cache.run(cached_rows, pages, args, measure_mode, Server, PORT)
+    if front:
+        results.update(front)
+        modes.append(front_cache.MODE)
 
     report(args, rows, modes, results, queries, stock, soak, names, engine_rows)
 

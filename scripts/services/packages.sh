@@ -6,11 +6,14 @@
 #   clamav    clamd, which scans uploads in the upload tests
 #   redis     redis-server, the shared cache of the production settings (make bench)
 #   wrk       the HTTP load generator of make bench
+#   varnish   the front-end cache (scripts/services/varnish.sh), in the tests and make bench
 #   fonts     DejaVu, the Vietnamese-capable font of the demo's sample PDFs (make run, make test)
 # Usage: scripts/services/packages.sh chromium gettext
 set -euo pipefail
-declare -A COMMAND=([chromium]=chromium [gettext]=xgettext [clamav]=clamd [redis]=redis-server [wrk]=wrk)
-declare -A PACKAGES=([chromium]="chromium fonts-noto-core" [gettext]=gettext [clamav]=clamav-daemon [redis]=redis-server [wrk]=wrk [fonts]=fonts-dejavu-core)
+# varnishd is in /usr/sbin, which a user's PATH on Debian leaves out.
+export PATH="$PATH:/usr/sbin"
+declare -A COMMAND=([chromium]=chromium [gettext]=xgettext [clamav]=clamd [redis]=redis-server [wrk]=wrk [varnish]=varnishd)
+declare -A PACKAGES=([chromium]="chromium fonts-noto-core" [gettext]=gettext [clamav]=clamav-daemon [redis]=redis-server [wrk]=wrk [varnish]=varnish [fonts]=fonts-dejavu-core)
 # A font has no command: its file says it is there (portal/demo/pdf.py reads it).
 declare -A FILE=([fonts]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
 missing=()
