@@ -1,8 +1,27 @@
-"""Django's Redis cache, keeping one client per server. Django builds a new redis-py client
-for every get and set, and redis-py 8 fills a table of some 170 reply handlers each time:
-0.3 ms a call, most of the cost of a page served from the cache (portal/page_cache.py)."""
+"""Django's Redis cache, keeping one client per server, and keeping the content generation
+(portal/core/cache.py) in each process's memory.
 
+Django builds a new redis-py client for every get and set, and redis-py 8 fills a table of
+some 170 reply handlers each time: 0.3 ms a call, most of the cost of a page served from the
+cache (portal/page_cache.py).
+
+The generation is read on every request, and that round trip to Redis was most of what was
+left of a page cache hit (docs/benchmarks.md). So each process subscribes to a channel on
+which every new generation is published with its write, in one transaction, and reads the
+messages waiting on that connection at the start of each request, without waiting (a poll
+of the socket): a change published before a request began is seen by it, as Redis sends the
+message with the write's own reply. The value in memory is believed only while the
+subscription is known to be alive (it pings Redis when quiet); otherwise, as before, the
+request asks Redis."""
+
+import os
+import time
+
+import redis
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+
+QUIET_SECONDS = 2  # a subscription heard nothing for this long pings Redis
+TRUSTED_SECONDS = 3 * QUIET_SECONDS  # and is not believed if it heard nothing for this long
 
 
 class ReusedClient(RedisCacheClient):
@@ -14,7 +33,65 @@ class ReusedClient(RedisCacheClient):
         return clients[index]
 
 
+class Watcher:
+    """An integer kept in Redis under `key`, mirrored in this process through a subscription
+    to the channel of the same name; no thread: the requests read its messages."""
+
+    def __init__(self, url, key):
+        self.client = redis.Redis.from_url(url, socket_timeout=TRUSTED_SECONDS)
+        self.key, self.pubsub = key, None
+        self.current, self.heard, self.pinged = None, 0.0, 0.0
+
+    def value(self):
+        try:
+            self.read_messages()
+        except (redis.RedisError, OSError, ValueError):
+            self.pubsub, self.current = None, None  # subscribe again on the next request
+        if self.current is None or time.monotonic() - self.heard > TRUSTED_SECONDS:
+            return None
+        return self.current
+
+    def read_messages(self):
+        if self.pubsub is None:
+            self.pubsub = self.client.pubsub()
+            self.pubsub.subscribe(self.key)
+        now = time.monotonic()
+        while (message := self.pubsub.get_message(timeout=0)) is not None:
+            self.heard = now
+            if message["type"] == "subscribe":
+                # Read once subscribed, so no change can fall between the read and the first
+                # message; values only grow, so a message older than the read changes nothing.
+                stored = self.client.get(self.key)
+                self.current = int(stored) if stored is not None else None
+            elif message["type"] == "message" and self.current is not None:
+                self.current = max(self.current, int(message["data"]))
+        if now - max(self.heard, self.pinged) > QUIET_SECONDS:
+            self.pubsub.ping()  # its answer comes as a message, read by a later request
+            self.pinged = now
+
+
 class PortalRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClient
+        self._watchers = {}
+
+    def watched(self, key):
+        """The integer under `key` from this process's memory, or None when it cannot be
+        trusted yet (just started, Redis unreachable): then the caller asks Redis."""
+        # A subscription's connection belongs to the process that opened it: gunicorn forks
+        # its workers from a process that may have opened one.
+        pid, watcher = self._watchers.get(key, (None, None))
+        if pid != os.getpid():
+            watcher = Watcher(self._servers[0], self.make_and_validate_key(key))
+            self._watchers[key] = (os.getpid(), watcher)
+        return watcher.value()
+
+    def announce(self, key, value):
+        """Store the integer `value` under `key` for good and tell every process's watcher."""
+        key = self.make_and_validate_key(key)
+        client = self._cache.get_client(key, write=True)
+        with client.pipeline(transaction=True) as pipeline:
+            pipeline.set(key, value)
+            pipeline.publish(key, value)
+            pipeline.execute()

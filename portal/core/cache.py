@@ -29,7 +29,13 @@ def generation():
     """Changes whenever published content does; part of every cache key built on content.
     A clock reading, not a count from 1: should the cache lose this key (evicted, restarted),
     the next generation is still one no entry was ever stored under."""
-    return pinned.get() or cache.get_or_set(GENERATION, time.time_ns, None)
+    # With Redis, each process keeps it in memory, told of every change (portal/cache.py).
+    watched = getattr(cache, "watched", None)
+    return (
+        pinned.get()
+        or (watched and watched(GENERATION))
+        or cache.get_or_set(GENERATION, time.time_ns, None)
+    )
 
 
 @contextmanager
@@ -75,7 +81,12 @@ def set_cached(key, value, timeout=TIMEOUT):
 
 
 def _next_generation():
-    cache.set(GENERATION, max(generation() + 1, time.time_ns()), None)
+    value = max(generation() + 1, time.time_ns())
+    announce = getattr(cache, "announce", None)
+    if announce:
+        announce(GENERATION, value)
+    else:
+        cache.set(GENERATION, value, None)
 
 
 def new_generation(**kwargs):
