@@ -39,6 +39,7 @@ test: install
 	bash scripts/services/opensearch.sh
 	bash scripts/services/elasticsearch.sh
 	bash scripts/services/clamav.sh
+	bash scripts/services/redis.sh
 	bash scripts/services/packages.sh chromium gettext fonts
 	npm ci --no-audit --no-fund --silent  # axe-core for the accessibility tests
 	$(VENV)/bin/ruff check .
@@ -51,7 +52,7 @@ test: install
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
 	bash scripts/services/packages.sh gettext fonts
-	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus"
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus and not redis"
 
 # The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,
 # Redis and 100,000 generated documents; prints the table docs/benchmarks.md keeps, the search row
