@@ -269,7 +269,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=20, help="per phase")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--queries", type=int, default=400, help="distinct searches")
-    parser.add_argument("--write-pause", type=float, default=1.0, help="seconds between writes")
+    parser.add_argument("--write-pause", type=float, default=2.0, help="seconds between writes")
     args = parser.parse_args()
 
     start_nodes()  # the cluster, if it is not running yet
