@@ -13,7 +13,7 @@ export OPENSEARCH_VERSION ELASTICSEARCH_VERSION
 OPENSEARCH := SEARCH_URL=http://127.0.0.1:9200 SEARCH_ENGINE=opensearch2 SEARCH_SERVER="OpenSearch $(OPENSEARCH_VERSION)"
 ELASTICSEARCH := SEARCH_URL=http://127.0.0.1:9201 SEARCH_ENGINE=elasticsearch8 SEARCH_SERVER="Elasticsearch $(ELASTICSEARCH_VERSION)"
 
-.PHONY: run test test-fast install lint messages bench relevance pdfjs
+.PHONY: run test test-fast install lint messages bench bench-cluster relevance pdfjs
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,7 @@ test: install
 	bash scripts/services/opensearch.sh
 	bash scripts/services/elasticsearch.sh
 	bash scripts/services/clamav.sh
+	bash scripts/services/redis.sh
 	bash scripts/services/packages.sh chromium gettext fonts varnish
 	npm ci --no-audit --no-fund --silent  # axe-core for the accessibility tests
 	$(VENV)/bin/ruff check .
@@ -51,7 +52,7 @@ test: install
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
 	bash scripts/services/packages.sh gettext fonts
-	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus and not frontcache"
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus and not frontcache and not redis"
 
 # The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,
 # Redis and 100,000 generated documents; prints the table docs/benchmarks.md keeps, the search row
@@ -64,6 +65,16 @@ bench: install
 	bash scripts/services/redis.sh
 	bash scripts/services/packages.sh wrk varnish
 	$(PY) scripts/bench/load.py $(BENCH_ARGS)
+
+# Search on a 3-node OpenSearch cluster while one node stops and starts again
+# (scripts/bench/cluster.py): requests, errors, searches answered by the database, and whether
+# the index is complete afterwards. 5,000 generated documents in a database of their own.
+bench-cluster: install
+	bash scripts/services/postgres.sh
+	SEARCH_NODES=3 bash scripts/services/opensearch.sh
+	bash scripts/services/redis.sh
+	bash scripts/services/packages.sh wrk
+	$(PY) scripts/bench/cluster.py $(BENCH_ARGS)
 
 # Relevance of search (scripts/bench/relevance.py): citizen queries over the demo registry on
 # both engines, PostgreSQL and SQLite; prints each backend's and view's hit rate and MRR.

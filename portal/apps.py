@@ -16,10 +16,10 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from portal import db_roles, maintenance, security
+        from portal import db_roles, security
         from portal.core import audit, people, spreadsheets, working_days
         from portal.core.cache import new_generation
-        from portal.core.models import Holiday, MaintenanceWindow, PortalSettings
+        from portal.core.models import Holiday, PortalSettings
 
         audit.connect()
         people.use_vietnamese_order()
@@ -49,12 +49,6 @@ class PortalConfig(AppConfig):
             uid = f"portal-generation-{name}"
             post_save.connect(new_generation, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(new_generation, sender=model, dispatch_uid=f"{uid}-delete")
-        post_save.connect(
-            maintenance.forget, sender=MaintenanceWindow, dispatch_uid="maintenance-save"
-        )
-        post_delete.connect(
-            maintenance.forget, sender=MaintenanceWindow, dispatch_uid="maintenance-delete"
-        )
         # Every working-day count reads the holidays from the cache: forget them on a change.
         post_save.connect(working_days.forget, sender=Holiday, dispatch_uid="holidays-save")
         post_delete.connect(working_days.forget, sender=Holiday, dispatch_uid="holidays-delete")

@@ -1,33 +1,29 @@
 """Planned suspension of the public site (Art. 7.2). The windows not yet over are cached
-briefly; saving or deleting one forgets them at once."""
+under the content generation, which saving or deleting one moves on (portal/apps.py): every
+application process, on every machine, sees the change with its next request."""
 
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
 
 from portal.core import cache as portal_cache
 from portal.core.models import MaintenanceWindow
 
-CACHE_KEY = "portal:maintenance"
 # The admin, the monitor, files the admin needs, and the sign-in stay up during maintenance.
 OPEN_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/")
 
 
 def windows():
-    """Also kept a few seconds in this process's memory: every public request asks."""
+    """Also kept in this process's memory, under the generation every public request reads
+    once anyway (portal/page_cache.py): a copy kept for a fixed few seconds let another
+    process serve pages through a window an operator had just opened."""
 
     def load():
         upcoming = MaintenanceWindow.objects.filter(ends_at__gt=timezone.now())
         return list(upcoming.order_by("starts_at"))
 
-    return portal_cache.get_or_build(CACHE_KEY, load, 60, local_seconds=5)
-
-
-def forget(**kwargs):
-    cache.delete(CACHE_KEY)
-    portal_cache.local.delete(CACHE_KEY)
+    return portal_cache.get_or_build(f"portal:{portal_cache.generation()}:maintenance", load, 60)
 
 
 def current(now=None):

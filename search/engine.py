@@ -153,6 +153,8 @@ def with_fallback(run):
     reinstall) is set aside for the next visitors too; a request the engine refused is
     answered from the database for that request alone."""
     backend, degraded = search_backend()
+    if degraded:
+        count_fallback()
     try:
         return run(backend), degraded
     except Exception as error:
@@ -163,7 +165,28 @@ def with_fallback(run):
             cache.set("search:engine-up", False, ENGINE_CHECK_SECONDS)
         else:
             logger.warning("Search engine refused a request (%s); database answers it.", error)
+        count_fallback()
         return run(backend_named("database")), True
+
+
+FALLBACKS = "search:fallbacks"
+
+
+def count_fallback():
+    """One more question of a search (the counts, the ranking or the page of results) that the
+    database answered instead of the engine, counted in the shared cache across every process
+    and machine: how the operators (and `make bench-cluster`) see that an engine outage
+    reached citizens, beyond the log's warnings."""
+    cache.add(FALLBACKS, 0, None)
+    try:
+        cache.incr(FALLBACKS)
+    except ValueError:  # evicted between add and incr
+        cache.set(FALLBACKS, 1, None)
+
+
+def fallbacks():
+    """Questions the database answered instead of the engine since the cache was emptied."""
+    return cache.get(FALLBACKS, 0)
 
 
 class Ranked:

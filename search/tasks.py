@@ -20,7 +20,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_instance, get_indexed_models
 
 from portal.core import cache as portal_cache
-from search.engine import engine_responds, is_engine
+from search.engine import engine_failed, engine_responds, is_engine
 
 logger = logging.getLogger(__name__)
 MAX_DELAY = timedelta(minutes=5)
@@ -29,6 +29,14 @@ MAX_DELAY = timedelta(minutes=5)
 def engine():
     backend = get_search_backend("default")
     return backend if is_engine(backend) else None
+
+
+def waiting_on_engine(error, backend):
+    """Whether the update failed for the engine's sake, so it waits on the queue to be tried
+    again: the engine is down, or it answers but could not take the write (no connection, a
+    timeout, a 5xx: in a cluster, a node that held the primary copy just stopped and the
+    others have not yet promoted a replica). Any other answer is about the document."""
+    return engine_failed(error) or not engine_responds(backend, timeout=2)
 
 
 def retry(task_function, attempt, *args):
@@ -55,8 +63,8 @@ def update_engine(app_label, model_name, pk, attempt=0):
             backend.delete(model(pk=pk))
         # Searches remembered before this update would miss the document: forget them.
         portal_cache.new_generation()
-    except Exception:
-        if engine_responds(backend, timeout=2):
+    except Exception as error:
+        if not waiting_on_engine(error, backend):
             raise  # the engine is up and refused the document: a real error, in the log
         retry(update_engine, attempt, app_label, model_name, pk)
         return "engine down: retry scheduled"
@@ -112,8 +120,8 @@ def rebuild_engine(attempt=0):
         return "no engine configured"
     try:
         call_command("update_index", backend_name="default", verbosity=0)
-    except Exception:
-        if engine_responds(engine(), timeout=2):
+    except Exception as error:
+        if not waiting_on_engine(error, engine()):
             raise
         retry(rebuild_engine, attempt)
         return "engine down: retry scheduled"

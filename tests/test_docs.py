@@ -5,7 +5,13 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ["docs/architecture.md", "docs/operations.md", "docs/benchmarks.md", "docs/features.md"]
+DOCS = [
+    "docs/architecture.md",
+    "docs/operations.md",
+    "docs/benchmarks.md",
+    "docs/features.md",
+    "docs/deployment.md",
+]
 LINK = re.compile(r"\]\(([^)#]+)(?:#[^)]*)?\)")
 PATH = re.compile(r"`([\w.-]+(?:/[\w.-]+)+\.(?:py|md|json|sh|css|toml|html))`")
 

@@ -355,9 +355,13 @@ DRAFT_COMMENT_MIN_DAYS = int(os.environ.get("DRAFT_COMMENT_MIN_DAYS", "20"))
 # Search (search/backends): the database backend is the embedded default and always kept
 # up to date, so public search can fall back on it; SEARCH_URL adds the engine as "default".
 # SEARCH_ENGINE picks the client: opensearch2 (what scripts/services/opensearch.sh runs),
-# opensearch3, elasticsearch8 or elasticsearch9.
+# opensearch3, elasticsearch8 or elasticsearch9. A cluster: every node's URL, separated by
+# commas (the client sends each request to the next node that answers), and SEARCH_REPLICAS
+# copies of each index besides its own (1 on three nodes keeps every document on two of them;
+# 0 on one node, which cannot hold a copy of its own indexes) (docs/deployment.md).
 SEARCH_URL = os.environ.get("SEARCH_URL") or os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "opensearch2")
+SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))
 
 
 def search_backends(database_engine, index_prefix=PROFILE.search_index_prefix):
@@ -370,7 +374,8 @@ def search_backends(database_engine, index_prefix=PROFILE.search_index_prefix):
     if SEARCH_URL:
         backends["default"] = {
             "BACKEND": f"search.backends.{SEARCH_ENGINE}",
-            "URLS": [SEARCH_URL],
+            "URLS": [url.strip() for url in SEARCH_URL.split(",") if url.strip()],
+            "INDEX_SETTINGS": {"settings": {"index": {"number_of_replicas": SEARCH_REPLICAS}}},
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", index_prefix),
             "TIMEOUT": 5,
             # Updates go through the search queue (search/tasks.py), never the request.

@@ -1,5 +1,6 @@
 """Production settings come from the environment and refuse to run without a secret key."""
 
+import json
 import os
 import subprocess
 import sys
@@ -76,3 +77,25 @@ def test_make_run_settings_pass_the_check():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_engine_client_knows_every_node_of_a_cluster():
+    nodes = "http://127.0.0.1:9210, http://127.0.0.1:9211,http://127.0.0.1:9212"
+    show = (
+        "import django, json; from django.conf import settings; django.setup(); "
+        "engine = settings.WAGTAILSEARCH_BACKENDS['default']; "
+        "print(json.dumps([engine['URLS'], engine['INDEX_SETTINGS']]))"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    clean.update(
+        SECRET_KEY="x" * 50,
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SEARCH_URL=nodes,
+        SEARCH_REPLICAS="1",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", show], cwd=settings.BASE_DIR, env=clean, capture_output=True
+    )
+    urls, index_settings = json.loads(result.stdout)
+    assert urls == [f"http://127.0.0.1:{port}" for port in (9210, 9211, 9212)]
+    assert index_settings == {"settings": {"index": {"number_of_replicas": 1}}}

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 from django.conf import settings
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -218,3 +220,14 @@ def test_the_engine_tells_whether_an_index_exists():
     engine = get_search_backend("default")
     assert engine.get_index_for_model(ArticlePage).exists()
     assert not engine.index_class(engine, f"{engine.index_prefix}never_made").exists()
+
+
+def test_the_indexes_hold_as_many_copies_as_search_replicas_says(db):
+    # The indexes the session built (tests/conftest.py). One node by default: no replica (one
+    # it could never place would keep the index yellow); a cluster sets SEARCH_REPLICAS=1
+    # (scripts/bench/cluster.py, docs/deployment.md).
+    engine = get_search_backend("default")
+    for model in (Page, Image, Document):
+        index = engine.get_index_for_model(model).name
+        [found] = engine.es.indices.get_settings(index=index).values()
+        assert found["settings"]["index"]["number_of_replicas"] == str(settings.SEARCH_REPLICAS)

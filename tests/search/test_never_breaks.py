@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
 from home.models import ArticleIndexPage, ArticlePage
-from search.engine import is_engine, search_backend, with_fallback
+from search.engine import fallbacks, is_engine, search_backend, with_fallback
 from tests.builders import add_live_child, legal_document
 from tests.helpers import setup_portal
 from tests.search.hostile_queries import HOSTILE_QUERIES
@@ -200,3 +200,21 @@ def test_a_fresh_engine_reached_first_by_update_index(client, demo_site, fresh_e
         call_command("update_index", backend_name="default", stdout=devnull)
     assert_complete(fresh_engine)
     assert_registry_on_engine(client)
+
+
+def test_every_search_the_database_answers_instead_is_counted(client, portal):
+    # The operators' (and scripts/bench/cluster.py's) measure of the engine's outages: a
+    # counter in the shared cache, one per question the database answered instead (a search
+    # page asks up to three: counts, ranking, the page of results).
+    def missing(backend):
+        if is_engine(backend):
+            backend.es.search(index=f"{backend.index_prefix}khong_co", body={})
+        return "answered"
+
+    assert fallbacks() == 0
+    assert client.get("/tim-kiem/", {"q": "luat"}).context["degraded"] is False
+    assert fallbacks() == 0
+    assert with_fallback(missing) == ("answered", True)  # failed on the engine
+    assert fallbacks() == 1
+    assert client.get("/tim-kiem/", {"q": "ho tich"}).context["degraded"] is True  # set aside
+    assert fallbacks() > 1
