@@ -39,14 +39,15 @@ class Watcher:
 
     def __init__(self, url, key):
         self.client = redis.Redis.from_url(url, socket_timeout=TRUSTED_SECONDS)
-        self.key, self.pubsub = key, None
+        self.key, self.pubsub, self.subscribed = key, None, False
         self.current, self.heard, self.pinged = None, 0.0, 0.0
 
     def value(self):
         try:
             self.read_messages()
         except (redis.RedisError, OSError, ValueError):
-            self.pubsub, self.current = None, None  # subscribe again on the next request
+            # Subscribe again on the next request.
+            self.pubsub, self.subscribed, self.current = None, False, None
         if self.current is None or time.monotonic() - self.heard > TRUSTED_SECONDS:
             return None
         return self.current
@@ -59,12 +60,15 @@ class Watcher:
         while (message := self.pubsub.get_message(timeout=0)) is not None:
             self.heard = now
             if message["type"] == "subscribe":
-                # Read once subscribed, so no change can fall between the read and the first
-                # message; values only grow, so a message older than the read changes nothing.
-                stored = self.client.get(self.key)
-                self.current = int(stored) if stored is not None else None
+                self.subscribed = True
             elif message["type"] == "message" and self.current is not None:
                 self.current = max(self.current, int(message["data"]))
+        if self.subscribed and self.current is None:
+            # Read once subscribed, so no change can fall between the read and the first
+            # message; values only grow, so a message older than the read changes nothing.
+            # Read again until there is a value: the key may not have been written yet.
+            stored = self.client.get(self.key)
+            self.current = int(stored) if stored is not None else None
         if now - max(self.heard, self.pinged) > QUIET_SECONDS:
             self.pubsub.ping()  # its answer comes as a message, read by a later request
             self.pinged = now
