@@ -23,7 +23,17 @@ def windows():
         upcoming = MaintenanceWindow.objects.filter(ends_at__gt=timezone.now())
         return list(upcoming.order_by("starts_at"))
 
-    return portal_cache.get_or_build(f"portal:{portal_cache.generation()}:maintenance", load, 60)
+    global remembered
+    generation = portal_cache.generation()
+    if remembered[0] != generation:
+        key = f"portal:{generation}:maintenance"
+        remembered = (generation, portal_cache.get_or_build(key, load, 60))
+    return remembered[1]
+
+
+# The windows of the last generation this process read: every public request asks for them,
+# and they only change with the generation (current() compares them with the time).
+remembered = (None, [])
 
 
 def current(now=None):

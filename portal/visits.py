@@ -94,7 +94,9 @@ def counted(request):
     return (
         request.method == "GET"
         and not getattr(request, "is_preview", False)
-        and not ROBOTS.search(request.headers.get("User-Agent", ""))
+        # META, not request.headers: that builds a dict of every header, on every page
+        # served from the cache.
+        and not ROBOTS.search(request.META.get("HTTP_USER_AGENT", ""))
     )
 
 
