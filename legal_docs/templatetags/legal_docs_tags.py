@@ -70,6 +70,8 @@ def search_tips(context, kind="documents"):
     return {
         "kind": kind,
         "registry": registry,
+        # Once, not in each of the chips' links.
+        "registry_url": registry.get_url(context["request"]) if registry else "",
         "procedures": procedures,
         "types": types,
         "fields": fields,
