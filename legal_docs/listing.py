@@ -293,7 +293,7 @@ def cached_facets(index_page, data, base=None):
     if all(name in TABLE or value in (None, "") for name, value in data.items() if name != "sort"):
         key = f"legal_docs:counts-table:{day}"
         table = portal_cache.get_or_build_object(
-            "legal_docs:counts-table", key, lambda: counts_table_of(key, documents)
+            f"legal_docs:counts-table:{index_page.pk}", key, lambda: counts_table_of(key, documents)
         )
         if table is not None:
             return table.facets(data)
