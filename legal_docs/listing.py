@@ -14,10 +14,18 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import PageViewRestriction
 
 from legal_docs import registry_search, usage
-from legal_docs.models import LegalDocumentPage, Validity, annotate_validity
+from legal_docs.models import (
+    DocumentType,
+    IssuingAuthority,
+    LegalDocumentPage,
+    LegalField,
+    Validity,
+    annotate_validity,
+)
 from legal_docs.models.validity import today
 from legal_docs.numbering import number_key
 from portal.core import cache as portal_cache
+from portal.core.cache import TIMEOUT
 from portal.core.pages import PAGE_SIZE
 from search.engine import (
     clean_query,
@@ -150,8 +158,13 @@ def facets(base, data):
             for row in rows
             if row[field] is not None
         ]
-    # Signers by how the registry shows them, with their title; a document without one is
-    # not an option.
+    return in_order(result)
+
+
+def in_order(result):
+    """The options of each facet as the listing shows them: signers by their label with their
+    title (a document without one is not an option), years newest first, validity in its
+    order, the rest by name."""
     result["signer"] = registry_search.signer_options(
         {value: n for value, _label, n in result["signer"]}
     )
@@ -167,14 +180,133 @@ def facets(base, data):
     return result
 
 
-def cached_facets(index_page, base, data):
+# The filters the counts table answers, in the order of its columns (the field last, in the
+# second table only), and the largest table kept: a registry more varied counts in SQL.
+TABLE = ["doc_type", "authority", "signer", "year", "validity", "field"]
+TABLE_LIMIT = 100_000
+
+
+class CountsTable:
+    """The registry's documents counted by type, authority, signer, year and validity, and
+    again with each of their fields: every filter-only listing's counts add up from these rows
+    in this process, so a combination of filters nobody asked before costs no query.
+
+    `rows` are (type, authority, signer, year, validity, n), `by_field` the same with the field
+    before n (a document once per field it has). Each table is also indexed by the value of
+    each column, so a combination adds up only the rows that miss at most one of its filters."""
+
+    def __init__(self, rows, by_field, labels):
+        self.labels = labels
+        self.tables = []
+        for table, width in ((rows, 5), (by_field, 6)):
+            index = [{} for _column in range(width)]
+            for row in table:
+                for column in range(width):
+                    index[column].setdefault(row[column], []).append(row)
+            totals = tally(table, {}, width)
+            self.tables.append((table, index, totals))
+
+    def facets(self, data):
+        chosen = {TABLE.index(name): value for name, value in data.items() if name in TABLE}
+        chosen = {column: value for column, value in chosen.items() if value not in (None, "")}
+        # With a field chosen every count comes from the table by field (its rows of that
+        # field count each document once); else only the field's own counts do.
+        counts = self.count(1, chosen)
+        if 5 not in chosen:
+            counts[:5] = self.count(0, chosen)
+        result = {}
+        for column, name in enumerate(TABLE):
+            labels = self.labels.get(name)
+            result[name] = [
+                (value, labels[value] if labels else value, n)
+                for value, n in counts[column].items()
+                if value is not None and (labels is None or value in labels)
+            ]
+        return in_order(result)
+
+    def count(self, which, chosen):
+        table, index, totals = self.tables[which]
+        if not chosen:
+            return [dict(column) for column in totals]
+        # The two most selective filters: a row missing at most one of the chosen filters
+        # holds the value of the first or, if not, of the second.
+        (first, value), *rest = sorted(chosen.items(), key=lambda c: len(index[c[0]].get(c[1], ())))
+        rows = index[first].get(value, [])
+        if rest:
+            second, other = rest[0]
+            rows = rows + [row for row in index[second].get(other, ()) if row[first] != value]
+        counts = tally(rows, chosen, len(index))
+        if not rest:  # the only filter's own counts are the whole registry's
+            counts[first] = dict(totals[first])
+        return counts
+
+
+def tally(rows, chosen, width):
+    """[{value: documents}] per column of `rows`, each column counted under every chosen
+    filter but its own ({column: value})."""
+    counts = [{} for _column in range(width)]
+    wanted = list(chosen.items())
+    for row in rows:
+        missed = None
+        for column, value in wanted:
+            if row[column] != value:
+                if missed is not None:
+                    break
+                missed = column
+        else:
+            n = row[-1]
+            for column in range(width) if missed is None else (missed,):
+                bucket = counts[column]
+                bucket[row[column]] = bucket.get(row[column], 0) + n
+    return counts
+
+
+def counts_table(base):
+    """(rows, by_field, labels) for a CountsTable of `base`, or None past TABLE_LIMIT rows."""
+    columns = ["document_type", "issuing_authority", "signer", "issue_year", "validity"]
+    dated = base.annotate(issue_year=ExtractYear("issue_date")).order_by()
+    by_field = dated.filter(fields__isnull=False).values_list(*columns, "fields")
+    by_field = list(by_field.annotate(n=Count("pk"))[: TABLE_LIMIT + 1])
+    if len(by_field) > TABLE_LIMIT:
+        return None
+    rows = list(dated.values_list(*columns).annotate(n=Count("pk"))[: TABLE_LIMIT + 1])
+    if len(rows) > TABLE_LIMIT:
+        return None
+    labels = {
+        "doc_type": dict(DocumentType.objects.values_list("pk", "name")),
+        "authority": dict(IssuingAuthority.objects.values_list("pk", "name")),
+        "field": dict(LegalField.objects.values_list("pk", "name")),
+    }
+    return rows, by_field, labels
+
+
+def cached_facets(index_page, data, base=None):
     """Counts over the whole registry cost a scan; they are kept until the next publish (a
-    new cache generation) or the next day (validity depends on the date). A search's
-    counts are keyed by its words too, so a popular query costs its counts once."""
+    new cache generation) or the next day (validity depends on the date). Filters the counts
+    table answers add up from it; any other (dates, number, words) count in SQL, a search's
+    keyed by its words too, so a popular query costs its counts once."""
+
+    def documents():  # the query built only for counts that are not kept yet
+        return listed_documents(index_page) if base is None else base
+
+    day = f"{portal_cache.generation()}:{today().isoformat()}:{index_page.pk}"
+    if all(name in TABLE or value in (None, "") for name, value in data.items() if name != "sort"):
+        key = f"legal_docs:counts-table:{day}"
+        table = portal_cache.get_or_build_object(
+            f"legal_docs:counts-table:{index_page.pk}", key, lambda: counts_table_of(key, documents)
+        )
+        if table is not None:
+            return table.facets(data)
     # Not "legal_docs:facets:", under which a shared cache may still hold counts by the
     # URL's names from before the English ones.
-    key = f"legal_docs:filter-counts:{portal_cache.generation()}:{today().isoformat()}:{hashlib.sha1(repr((index_page.pk, sorted(data.items()))).encode()).hexdigest()}"
-    return portal_cache.get_or_build(key, lambda: facets(base, data))
+    key = f"legal_docs:filter-counts:{day}:{hashlib.sha1(repr(sorted(data.items())).encode()).hexdigest()}"
+    return portal_cache.get_or_build(key, lambda: facets(documents(), data))
+
+
+def counts_table_of(key, documents):
+    # The rows shared by every process (one scan per publish), the index built in each.
+    built = portal_cache.cache.get_or_set(key, lambda: counts_table(documents()) or False, TIMEOUT)
+    return CountsTable(*built) if built else None
 
 
 def total_from(options, data):
@@ -258,7 +390,7 @@ def listed_documents(index_page):
 def browse_options(index_page, size=8):
     """The document types and fields holding the most documents, each with its count, for
     the tips of a search that found nothing: (types, fields), each [(id, name, count)]."""
-    options = cached_facets(index_page, listed_documents(index_page), {})
+    options = cached_facets(index_page, {})
 
     def largest(values):
         return sorted(values, key=lambda option: (-option[2], option[1]))[:size]
@@ -291,13 +423,15 @@ def listing_context(index_page, request):
         documents = apply_filters(base, data).select_related("document_type", "issuing_authority")
         documents = documents.only(*LISTED)
         documents = documents.order_by(SORTS.get(data.get("sort") or "-issue_date")[0], "-pk")
-        options = cached_facets(index_page, base, data)
+        options = cached_facets(index_page, data, base)
         paginator = Paginator(documents, PAGE_SIZE)
         paginator.count = total_from(options["validity"], data)  # saves the COUNT(*) query
         page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     return {
+        # Each row's link: the documents are the registry's children (no URL lookup a row).
+        "registry_url": index_page.get_url(request),
         "filter_form": form,
         "documents": page,
         "facets": options,

@@ -60,6 +60,13 @@ class PortalPage(Page):
     # introduction, functions, organisation and contacts. Only these may be translated.
     translatable_to_english = False
 
+    # What the layout and the result lists ask of any page (an article's own fields, a
+    # search's partial match): answered here, because a lookup that fails makes Django's
+    # templates list the page's every attribute (dir()) before giving up, on every request.
+    image = None
+    posted_at = None
+    approximate = False
+
     class Meta:
         abstract = True
 

@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -365,37 +366,61 @@ class LegalDocumentPage(PortalPage):
         documents = with_usage(LegalDocumentPage.objects.filter(pk=self.pk))
         return documents.values("downloads")[0]["downloads"]
 
+    @cached_property
+    def field_list(self):
+        """[(pk, name)] of the document's fields, in their order: its attributes table and
+        its "same field" list read them from this one query."""
+        return list(self.fields.values_list("pk", "name"))
+
     def related(self):
         """The newest documents of the same fields and of the same authority, each list with
         the registry's filters that show them all: {"field": (documents, [(name, query)]),
-        "authority": ...}. Kept until content changes: no query for a page once read."""
+        "authority": ..., "registry": its URL}. Each field's and authority's newest are kept
+        until content changes and shared by all their documents: a document's page, even
+        one nobody opened before, costs no query for them."""
         from legal_docs.usage import TOP
 
-        def rows(documents):
-            documents = documents.exclude(pk=self.pk).only(*linked_columns()).distinct()
-            documents = documents.order_by("-issue_date", "-pk")[:TOP]
-            return [(d.get_url(), d.number_symbol, d.summary, d.issue_date) for d in documents]
+        parent = self.path[: -self.steplen]
+        generation = cache.generation()
 
-        def build():
-            registry = self.get_parent()
-            public = sites.public(LegalDocumentPage.objects.live().child_of(registry))
-            fields = list(self.fields.values_list("pk", "name"))
-            authority = self.issuing_authority
-            return {
-                "registry": registry.get_url(),
-                "field": (
-                    rows(public.filter(fields__in=[pk for pk, _name in fields])) if fields else [],
-                    [(name, f"linh_vuc={pk}") for pk, name in fields],
-                ),
-                "authority": (
-                    rows(public.filter(issuing_authority_id=self.issuing_authority_id))
-                    if authority
-                    else [],
-                    [(authority.name, f"co_quan={authority.pk}")] if authority else [],
-                ),
-            }
+        def newest(column, pk):
+            def build():
+                siblings = LegalDocumentPage.objects.live().filter(
+                    path__startswith=parent, depth=self.depth
+                )
+                documents = sites.public(siblings).filter(**{column: pk}).only(*linked_columns())
+                documents = documents.order_by("-issue_date", "-pk")[: TOP + 1]
+                return [
+                    (d.pk, d.get_url(), d.number_symbol, d.summary, d.issue_date) for d in documents
+                ]
 
-        return cache.get_or_build(f"legal_docs:related:{cache.generation()}:{self.pk}", build)
+            key = f"legal_docs:newest:{generation}:{parent}:{column}:{pk}"
+            return cache.get_or_build(key, build)
+
+        def first(lists):
+            # The newest TOP of all, as SQL orders them (a date never given first), without
+            # this document. Each list holds TOP + 1, so this one left out still leaves TOP.
+            rows = {row[0]: row for rows in lists for row in rows if row[0] != self.pk}
+            order = sorted(
+                rows.values(), key=lambda r: (r[4] is None, r[4] or date.min, r[0]), reverse=True
+            )
+            return [row[1:] for row in order[:TOP]]
+
+        fields, authority = self.field_list, self.issuing_authority
+        registry = cache.get_or_build(
+            f"legal_docs:registry-url:{generation}:{parent}", lambda: self.get_parent().get_url()
+        )
+        return {
+            "registry": registry,
+            "field": (
+                first(newest("fields", pk) for pk, _name in fields),
+                [(name, f"linh_vuc={pk}") for pk, name in fields],
+            ),
+            "authority": (
+                first([newest("issuing_authority_id", authority.pk)]) if authority else [],
+                [(authority.name, f"co_quan={authority.pk}")] if authority else [],
+            ),
+        }
 
     @cached_property
     def relation_list(self):

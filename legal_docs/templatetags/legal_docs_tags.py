@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from legal_docs.models import LegalDocumentIndexPage, ProcedureIndexPage, Validity
 from legal_docs.models.validity import ACTING, SUSPENDING
+from portal.core import cache
 
 register = template.Library()
 
@@ -61,14 +62,24 @@ def search_tips(context, kind="documents"):
     registry = procedures = None
     types = fields = []
     if site:
-        registry = LegalDocumentIndexPage.objects.live().in_site(site).first()
-        procedures = ProcedureIndexPage.objects.live().in_site(site).first()
+        # Kept until content changes: no query for the tips on a running site.
+        key = f"legal_docs:tips:{cache.generation()}:{site.pk}"
+        registry, procedures = cache.get_or_build(key, lambda: tip_pages(site))
     if registry and kind == "documents":
         types, fields = browse_options(registry)
     return {
         "kind": kind,
         "registry": registry,
+        # Once, not in each of the chips' links.
+        "registry_url": registry.get_url(context["request"]) if registry else "",
         "procedures": procedures,
         "types": types,
         "fields": fields,
     }
+
+
+def tip_pages(site):
+    return (
+        LegalDocumentIndexPage.objects.live().in_site(site).first(),
+        ProcedureIndexPage.objects.live().in_site(site).first(),
+    )

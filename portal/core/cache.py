@@ -64,6 +64,21 @@ def get_or_build(key, build, timeout=TIMEOUT, local_seconds=None):
     return value
 
 
+# name -> (key, value): the large values this process reads as they are (get_or_build_object).
+objects = {}
+
+
+def get_or_build_object(name, key, build):
+    """For a large value read on many requests (e.g. the registry's counts table): kept in
+    this process as the object itself, where get_or_build() would unpickle a copy at every
+    read. Only the latest `key` of each `name` is kept, so a new generation frees the old
+    value. The caller must not change what it gets."""
+    held = objects.get(name)
+    if held is None or held[0] != key:
+        held = objects[name] = (key, build())
+    return held[1]
+
+
 def get_cached(key, timeout=TIMEOUT):
     """The value under `key`, from this process's memory, else from the shared cache (and
     then kept in memory too), else None."""
