@@ -1,8 +1,9 @@
 """Where an uncached page's time goes, on the production settings and the bench database
 that scripts/bench/load.py uses (same environment variables: BENCH_DATABASE_URL,
 BENCH_INDEX_PREFIX, BENCH_REDIS_URL, BENCH_ENGINES). For each row of load.py's page sets,
-its URLs are asked once (as on a running site, except the first-visit row), then `--requests`
-of them are asked again under cProfile with the page cache off, and the functions with the
+its URLs are asked once (as on a running site; the uncached legal document and the first-visit
+rows take URLs never asked, as load.py does), then `--requests`
+of them are asked under cProfile with the page cache off, and the functions with the
 most time of their own and cumulated are printed, with the SQL queries of one request:
 
     .venv/bin/python scripts/bench/page_profile.py --only "legal document" [--requests 200]
@@ -39,16 +40,23 @@ def main():
     args = parser.parse_args()
     call_command("collectstatic", interactive=False, verbosity=0)  # the manifest's names
     cache.clear()
-    pages = load.page_sets(random.Random(7), args.spread)
+    rng = random.Random(7)
+    pages, fresh_documents = load.page_sets(rng, args.spread, args.requests)
+    # As load.py's uncached rows ask them: documents and filters never asked before.
+    fresh = {
+        "legal document": fresh_documents,
+        load.FIRST_VISIT: load.never_asked(rng).draw(args.requests),
+    }
+    pages[load.FIRST_VISIT] = fresh[load.FIRST_VISIT]
     client = Client(HTTP_HOST="127.0.0.1")
     client.get("/")
     for row, paths in pages.items():
         if args.only and row not in args.only.split("|"):
             continue
-        paths = (paths * (args.requests // len(paths) + 1))[: args.requests]
-        if row == load.FIRST_VISIT:
-            paths = pages[row][: args.requests]
+        if row in fresh:
+            paths = fresh[row][: args.requests]
         else:
+            paths = (paths * (args.requests // len(paths) + 1))[: args.requests]
             for path in set(paths):
                 client.get(path)
         response, queries = counted_get(client, paths[-1])
