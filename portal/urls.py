@@ -8,7 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.feeds import SectionAtomFeed, SectionFeed
 from home.sitemap import SITEMAPS, robots
-from portal.views import document_password, healthz, page_password, serve_document, visit_beacon
+from portal.views import (
+    document_password,
+    healthz,
+    page_password,
+    serve_document,
+    serve_image,
+    visit_beacon,
+)
 from search import views as search_views
 
 urlpatterns = [
@@ -22,6 +29,7 @@ urlpatterns = [
     # Ahead of Wagtail's own, same address: downloads without a bogus header (portal/views.py).
     re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
+    re_path(r"^media/(?P<path>(?:images|original_images)/.+)$", serve_image),
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
     path("nhan-tin/", include("subscriptions.urls")),

@@ -1,10 +1,12 @@
 import base64
+import posixpath
 from functools import wraps
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
 from wagtail import views as wagtail_views
@@ -31,6 +33,25 @@ def visit_beacon(request, page_id):
     """The beacon of a page served by the front-end cache: counts its view (portal/visits.py)."""
     visits.count_beacon(request, page_id)
     return HttpResponse(PIXEL, content_type="image/gif")
+
+
+# Wagtail's image folders under MEDIA_ROOT: originals and renditions, as public as the pages
+# that show them. Not the rest of MEDIA_ROOT: document files must pass their checks at
+# /documents/, and what citizens attach to comments is for the drafting unit only.
+IMAGE_FOLDERS = ("images/", "original_images/")
+
+
+def serve_image(request, path):
+    """An image of the site with DEBUG off, where Django serves no media: without this every
+    picture answered 404 unless the web server had been set up for it (docs/operations.md
+    shows that faster way)."""
+    path = posixpath.normpath(path)
+    if not path.startswith(IMAGE_FOLDERS):
+        raise Http404
+    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    # A rendition's name carries its size and crop; an original replaced gets a new name.
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def serve_document(request, document_id, document_filename):
