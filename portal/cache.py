@@ -14,12 +14,19 @@ message with the write's own reply. The value in memory is believed only while t
 subscription is known to be alive (it pings Redis when quiet); otherwise, as before, the
 request asks Redis."""
 
+import functools
+import logging
 import os
 import time
 
 import redis
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
+logger = logging.getLogger(__name__)
+# A Redis that does not answer is not asked again for this long: a stopped one refuses at
+# once, but an unreachable one would hold each call for its connect timeout.
+DOWN_SECONDS = 5
+FAILURES = (redis.ConnectionError, redis.TimeoutError, OSError)
 QUIET_SECONDS = 2  # a subscription heard nothing for this long pings Redis
 TRUSTED_SECONDS = 3 * QUIET_SECONDS  # and is not believed if it heard nothing for this long
 
@@ -38,16 +45,21 @@ class Watcher:
     to the channel of the same name; no thread: the requests read its messages."""
 
     def __init__(self, url, key):
-        self.client = redis.Redis.from_url(url, socket_timeout=TRUSTED_SECONDS)
+        self.client = redis.Redis.from_url(
+            url, socket_timeout=TRUSTED_SECONDS, socket_connect_timeout=0.5
+        )
         self.key, self.pubsub, self.subscribed = key, None, False
-        self.current, self.heard, self.pinged = None, 0.0, 0.0
+        self.current, self.heard, self.pinged, self.retry = None, 0.0, 0.0, 0.0
 
     def value(self):
+        if time.monotonic() < self.retry:
+            return None
         try:
             self.read_messages()
         except (redis.RedisError, OSError, ValueError):
-            # Subscribe again on the next request.
+            # Subscribe again on a request after DOWN_SECONDS.
             self.pubsub, self.subscribed, self.current = None, False, None
+            self.retry = time.monotonic() + DOWN_SECONDS
         if self.current is None or time.monotonic() - self.heard > TRUSTED_SECONDS:
             return None
         return self.current
@@ -74,11 +86,68 @@ class Watcher:
             self.pinged = now
 
 
+def tolerant(fallback):
+    """A cache method that, while Redis does not answer, logs it and returns what `fallback`
+    gives for the same arguments: a miss, nothing stored. Pages then render every time and
+    content generations last one request (portal/core/cache.py), so nothing stale is shown;
+    the limits on forms (portal/core/throttle.py) count from one again."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def call(self, *args, **kwargs):
+            if time.monotonic() < self._down_until:
+                return fallback(*args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except FAILURES as error:
+                self._down_until = time.monotonic() + DOWN_SECONDS
+                logger.error(
+                    "Redis does not answer (%s): pages are rendered without the shared cache; "
+                    "trying again in %s s",
+                    error,
+                    DOWN_SECONDS,
+                )
+                return fallback(*args, **kwargs)
+
+        return call
+
+    return decorate
+
+
+def missing(key, default=None, version=None):
+    return default
+
+
+def nothing(*args, **kwargs):
+    return None
+
+
+def refused(*args, **kwargs):
+    return False
+
+
+def not_counted(*args, **kwargs):
+    raise ValueError("Redis does not answer")  # as for a key that expired: callers set it
+
+
 class PortalRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClient
         self._watchers = {}
+        self._down_until = 0.0
+
+    get = tolerant(missing)(RedisCache.get)
+    add = tolerant(refused)(RedisCache.add)
+    set = tolerant(nothing)(RedisCache.set)
+    touch = tolerant(refused)(RedisCache.touch)
+    delete = tolerant(refused)(RedisCache.delete)
+    has_key = tolerant(refused)(RedisCache.has_key)
+    incr = tolerant(not_counted)(RedisCache.incr)
+    get_many = tolerant(lambda *args, **kwargs: {})(RedisCache.get_many)
+    set_many = tolerant(lambda *args, **kwargs: [])(RedisCache.set_many)
+    delete_many = tolerant(nothing)(RedisCache.delete_many)
+    clear = tolerant(nothing)(RedisCache.clear)
 
     def watched(self, key):
         """The integer under `key` from this process's memory, or None when it cannot be
@@ -91,6 +160,7 @@ class PortalRedisCache(RedisCache):
             self._watchers[key] = (os.getpid(), watcher)
         return watcher.value()
 
+    @tolerant(nothing)
     def announce(self, key, value):
         """Store the integer `value` under `key` for good and tell every process's watcher."""
         key = self.make_and_validate_key(key)

@@ -49,6 +49,9 @@ CACHES = {
         "BACKEND": "portal.cache.PortalRedisCache",
         "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         "KEY_PREFIX": PROFILE.cache_key_prefix,  # noqa: F405
+        # An unreachable Redis holds a request half a second, then the site runs without it
+        # for a few seconds (portal/cache.py), rather than waiting on every call.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     },
 }
 
