@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PORT = int(os.environ.get("BENCH_VARNISH_PORT", "8098"))
+PORT = int(os.environ.get("BENCH_VARNISH_PORT", "8097"))
 # The rows whose pages a front-end cache keeps (search is never kept: it counts each query).
 ROWS = ["home", "section", "article", "listing + filters", "legal document"]
 MODE = "front cache"
