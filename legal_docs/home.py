@@ -1,7 +1,8 @@
 """What the registry and the procedures give the home page (home.models.HOME_CONTEXT): a
 citizen comes for a legal text or a procedure, so both are on the first screen. A fixed
 number of queries however large the registry: the newest documents and the most used
-procedures are one query each; the search form's lists come from the cache."""
+procedures are one query each, made once per content generation; the search form's lists
+come from the cache."""
 
 from datetime import timedelta
 
@@ -26,6 +27,7 @@ from portal.core.models import DailyVisits
 NEWEST = 5
 PROCEDURES = 6
 VISITS_DAYS = 90  # "most used": visits of the last three months
+VISITS_SECONDS = 300  # how long the home page's order of the procedures may lag the visits
 
 
 def home_context(home, request):
@@ -42,10 +44,20 @@ def home_context(home, request):
                 "fields": list(LegalField.objects.values_list("pk", "name")),
             },
         )
-        context["newest_documents"] = newest_documents(registry)
+        # Both lists read the whole registry or the visits; kept until content changes, the
+        # day (a document's validity) or, for the visits, VISITS_SECONDS.
+        day = timezone.localdate()
+        context["newest_documents"] = get_or_build(
+            f"portal:{generation()}:home-newest:{registry.pk}:{day}",
+            lambda: newest_documents(registry),
+        )
     if procedures is not None and not procedures.path.startswith(sites.restricted_paths()):
         context["procedures_index"] = procedures
-        context["top_procedures"] = most_used_procedures(procedures)
+        context["top_procedures"] = get_or_build(
+            f"portal:{generation()}:home-procedures:{procedures.pk}:{timezone.localdate()}",
+            lambda: most_used_procedures(procedures),
+            VISITS_SECONDS,
+        )
     return context
 
 

@@ -193,9 +193,9 @@ def searchable(start, stop):
 
 PAGES = [
     # (what, its address, how to add items, queries)
-    # Its articles, the newest documents, the most used procedures, the featured items, the
-    # drafts open for comment.
-    ("home", "/", articles, 7),
+    # Its articles, the featured items, the drafts open for comment; the newest documents and
+    # the most used procedures from the cache (legal_docs/home.py).
+    ("home", "/", articles, 5),
     ("section", "/gioi-thieu/", section_children, 5),
     ("article index", "/tin-tuc/", articles, 3),
     # Its image, and a body linking to the regulation's page and to a file (issue #23).
