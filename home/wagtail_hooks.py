@@ -22,6 +22,7 @@ from wagtail.snippets.views.snippets import (
 from home import english
 from home.freshness import FreshnessPanel, sees_freshness_panel
 from home.models import Feedback, Person, Unit
+from portal.core import wagtail_adapter
 from portal.core.components import RequestComponent
 from portal.core.spreadsheets import readable
 
@@ -244,10 +245,7 @@ def offer_translate_where_english():
         ("register_page_listing_more_buttons", simple_translation_hooks.page_listing_more_buttons),
         ("register_page_header_buttons", simple_translation_hooks.page_header_buttons),
     ):
-        hooks._hooks[name] = [
-            (offered_where_english(fn) if fn is hook else fn, order)
-            for fn, order in hooks._hooks.get(name, [])
-        ]
+        wagtail_adapter.replace_hook(name, hook, offered_where_english(hook))
 
 
 offer_translate_where_english()

@@ -127,3 +127,24 @@ def test_routing_asks_the_root_page_for_its_localized_version_at_no_query(
     assert portal.language == "vi"  # the locales, cached as on a running site
     with django_assert_num_queries(0):
         assert portal.localized is portal
+
+
+def test_a_registered_hook_is_replaced_in_its_place():
+    from wagtail import hooks
+
+    def first():
+        pass
+
+    def original():
+        pass
+
+    def replacement():
+        pass
+
+    hooks.register("test_adapter_hook", first)
+    hooks.register("test_adapter_hook", original, order=5)
+    try:
+        wagtail_adapter.replace_hook("test_adapter_hook", original, replacement)
+        assert hooks.get_hooks("test_adapter_hook") == [first, replacement]
+    finally:
+        hooks._hooks.pop("test_adapter_hook", None)

@@ -107,3 +107,17 @@ def excel_date_format():
     from wagtail.admin.views.mixins import ExcelDateFormatter
 
     return ExcelDateFormatter().get()
+
+
+# --- Admin hooks ------------------------------------------------------------------------------
+
+
+def replace_hook(name, original, replacement):
+    """`replacement` where `original` is registered for the hook `name`, in its place and
+    order: Wagtail can add a hook function but not take one out (home/wagtail_hooks.py
+    filters simple_translation's Translate buttons this way)."""
+    from wagtail import hooks
+
+    hooks._hooks[name] = [
+        (replacement if fn is original else fn, order) for fn, order in hooks._hooks.get(name, [])
+    ]
