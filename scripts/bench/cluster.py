@@ -26,7 +26,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -57,7 +57,6 @@ import django  # noqa: E402
 
 django.setup()
 
-import psycopg2  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -70,6 +69,7 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from home.setup import publish  # noqa: E402
 from legal_docs.models import LegalDocumentPage  # noqa: E402
+from scripts.bench import measure  # noqa: E402
 from search.engine import fallbacks  # noqa: E402
 from workflow.guard import authorised  # noqa: E402
 
@@ -77,18 +77,6 @@ from workflow.guard import authorised  # noqa: E402
 def get_json(url, timeout=10):
     with urllib.request.urlopen(url, timeout=timeout) as response:
         return json.load(response)
-
-
-def ensure_database():
-    parts = urlsplit(DATABASE_URL)
-    name = parts.path.lstrip("/")
-    admin = psycopg2.connect(DATABASE_URL.replace(f"/{name}", "/postgres"))
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if not cursor.fetchone():
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
 
 
 def engine_pages():
@@ -106,7 +94,7 @@ def indexed_pages():
 
 
 def prepare(documents):
-    ensure_database()
+    measure.ensure_database(DATABASE_URL)
     quiet = open(os.devnull, "w")
     call_command("migrate", verbosity=0)
     call_command("setup_portal", stdout=quiet)
