@@ -3,8 +3,8 @@ counter (portal/visits.py: counts per page or file and day, nothing about who): 
 on a document's page, the registry's "most viewed" and "most downloaded" lists and the
 activity report's (legal_docs/statistics.py)."""
 
-from django.db.models import F, Func, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Sum
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from legal_docs.models import LegalDocumentFile, LegalDocumentPage
@@ -14,20 +14,23 @@ from portal.core.models import DailyDownloads, DailyVisits
 TOP = 5
 
 
-def total(rows):
-    # SUM over every row the subquery selects, without the GROUP BY a Django aggregate adds.
-    return Coalesce(Subquery(rows.annotate(n=Func(F("count"), function="SUM")).values("n")), 0)
-
-
 def with_usage(documents):
-    """`documents` with `views` and `downloads` (all time) in the same query."""
-    views = DailyVisits.objects.filter(page_id=OuterRef("pk")).order_by()
-    files = LegalDocumentFile.objects.filter(page_id=OuterRef(OuterRef("pk")))
-    downloads = DailyDownloads.objects.filter(document_id__in=files.values("document_id"))
-    return documents.annotate(
-        views=total(views.values("page_id")),
-        downloads=total(downloads.order_by().values("document_id")),
+    """`documents` with `views` and `downloads` (all time) in the same query.
+
+    Written as SQL: the same two sums as ORM subqueries (OuterRef inside OuterRef) took
+    1.2 ms of the ORM's time to compile on every document page, more than the rest of the
+    page's main query; this costs nothing to compile and plans the same."""
+    page = f'"{LegalDocumentPage._meta.db_table}"."page_ptr_id"'
+    views = (
+        f'SELECT COALESCE(SUM(v."count"), 0) FROM "{DailyVisits._meta.db_table}" v '
+        f"WHERE v.page_id = {page}"
     )
+    downloads = (
+        f'SELECT COALESCE(SUM(d."count"), 0) FROM "{DailyDownloads._meta.db_table}" d '
+        f"WHERE d.document_id IN (SELECT f.document_id "
+        f'FROM "{LegalDocumentFile._meta.db_table}" f WHERE f.page_id = {page})'
+    )
+    return documents.annotate(views=RawSQL(views, ()), downloads=RawSQL(downloads, ()))
 
 
 def in_period(rows, start, end):

@@ -3,6 +3,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,6 +20,8 @@ from wagtail.search import index
 from home.models import DisclosureMixin, PortalPage
 from legal_docs import exchange, extraction
 from legal_docs.jsonld import legislation
+from legal_docs.models import taxonomies
+from legal_docs.models.taxonomies import DocumentType, IssuingAuthority, LegalField
 from legal_docs.models.validity import (
     ACTING,
     GROUPS,
@@ -73,17 +76,27 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
         return response
 
     def route(self, request, path_components):
-        # One query for a document with its type and authority, where Wagtail would fetch
-        # the page, then its own row, then its validity and what it shows.
+        # One query for a document with its views, downloads and fields, where Wagtail would
+        # fetch the page, then its own row, then each of those; its type, authority and
+        # fields' names come from this process's memory (taxonomies.by_pk).
         if len(path_components) == 1:
             from legal_docs.usage import with_usage  # it reads these models
 
             documents = LegalDocumentPage.objects.child_of(self).filter(slug=path_components[0])
-            documents = documents.select_related("document_type", "issuing_authority")
-            documents = with_usage(documents)  # its views and downloads in the same query
+            documents = with_field_pks(with_usage(documents))
             # Slugs are unique among siblings: no ORDER BY, which first() would add.
             document = next(iter(documents.order_by()[:1]), None)
             if document is not None:
+                known = taxonomies.by_pk()
+                document.document_type = known[DocumentType].get(document.document_type_id)
+                document.issuing_authority = known[IssuingAuthority].get(
+                    document.issuing_authority_id
+                )
+                fields = sorted(
+                    (known[LegalField][pk] for pk in document.field_pks),
+                    key=lambda field: (field.sort_order, field.name),
+                )
+                document.field_list = [(field.pk, field.name) for field in fields]
                 document.validity = validity_on(document)
                 return document.route(request, [])
         return super().route(request, path_components)
@@ -570,6 +583,15 @@ SUMMED_UP = [
     "partly_suspended_until",
     "partly_ended_on",
 ]
+
+
+def with_field_pks(documents):
+    """`documents` with `field_pks`, the pks of each one's fields, in the same query (SQL for
+    the reason usage.with_usage gives)."""
+    through = LegalDocumentPage.fields.through._meta.db_table
+    page = f'"{LegalDocumentPage._meta.db_table}"."page_ptr_id"'
+    ids = f'ARRAY(SELECT t.legalfield_id FROM "{through}" t WHERE t.legaldocumentpage_id = {page})'
+    return documents.annotate(field_pks=RawSQL(ids, ()))
 
 
 def linked_columns():

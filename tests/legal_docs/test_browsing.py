@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 
 from legal_docs import statistics
 from legal_docs.importer import Importer, review_batch, system_account
-from legal_docs.models import LegalDocumentFile, LegalDocumentPage
+from legal_docs.models import LegalDocumentFile, LegalDocumentPage, LegalField
 from portal.core import roles
 from portal.core.models import DailyDownloads, DailyVisits
 from tests import builders as build
@@ -162,6 +162,25 @@ def test_a_document_nobody_opened_costs_no_query_for_its_lists(corpus, client, s
     with CaptureQueriesContext(connection) as first:
         assert "1/2024/QĐ-UBND" in html(client, fresh).split('id="same-field-heading"')[1]
     assert len(first) == len(again)
+
+
+@pytest.mark.django_db
+def test_a_document_shows_its_type_authority_and_fields_as_they_are_now(corpus, client):
+    # The page takes them from memory kept per content generation (taxonomies.by_pk, issue
+    # #27): renaming one must show on the next view, and the fields keep the registry's order.
+    page = corpus["1/2024/QĐ-UBND"]
+    first, second = LegalField.objects.create(name="Lĩnh vực thử", sort_order=1), page.fields.get()
+    LegalDocumentPage.fields.through.objects.create(legaldocumentpage=page, legalfield=first)
+    html(client, page.url)
+    page.document_type.name = "Quyết định cá biệt"
+    page.document_type.save()
+    page.issuing_authority.name = "Ủy ban nhân dân tỉnh Quảng Trị (mới)"
+    page.issuing_authority.save()
+    second.sort_order, second.name = 0, "Chứng thực bản sao"
+    second.save()
+    shown = html(client, page.url)
+    assert "Quyết định cá biệt · Ủy ban nhân dân tỉnh Quảng Trị (mới)" in shown
+    assert "<td>Chứng thực bản sao, Lĩnh vực thử</td>" in shown
 
 
 @pytest.mark.django_db
