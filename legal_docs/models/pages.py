@@ -20,7 +20,7 @@ from wagtail.search import index
 from home.models import DisclosureMixin, PortalPage
 from legal_docs import exchange, extraction
 from legal_docs.jsonld import legislation
-from legal_docs.models import taxonomies
+from legal_docs.models import page_rows, taxonomies
 from legal_docs.models.taxonomies import DocumentType, IssuingAuthority, LegalField
 from legal_docs.models.validity import (
     ACTING,
@@ -83,7 +83,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
             from legal_docs.usage import with_usage  # it reads these models
 
             documents = LegalDocumentPage.objects.child_of(self).filter(slug=path_components[0])
-            documents = with_field_pks(with_usage(documents))
+            documents = page_rows.with_lists(with_field_pks(with_usage(documents)))
             # Slugs are unique among siblings: no ORDER BY, which first() would add.
             document = next(iter(documents.order_by()[:1]), None)
             if document is not None:
@@ -97,6 +97,15 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
                     key=lambda field: (field.sort_order, field.name),
                 )
                 document.field_list = [(field.pk, field.name) for field in fields]
+                relations = page_rows.relations(document.relations_json, "target")
+                incoming = page_rows.relations(document.incoming_json, "page")
+                for relation in incoming:
+                    relation.page.document_type = known[DocumentType].get(
+                        relation.page.document_type_id
+                    )
+                document.relation_list = visible(relations, "target")
+                document.incoming_relations = visible(incoming, "page")
+                document.file_list = page_rows.files(document.files_json)
                 document.validity = validity_on(document)
                 return document.route(request, [])
         return super().route(request, path_components)
@@ -435,17 +444,12 @@ class LegalDocumentPage(PortalPage):
             ),
         }
 
+    # The registry's route() sets these three from its one query (page_rows.py); these
+    # queries serve a preview and the admin.
     @cached_property
     def relation_list(self):
-        # A link to a draft, rejected or private document would show its summary to everyone.
-        private = sites.restricted_paths()
         relations = self.relations.select_related("target").only(*linked("target"))
-        return [
-            relation
-            for relation in relations
-            if relation.target_id is None
-            or (relation.target.live and not relation.target.path.startswith(private))
-        ]
+        return visible(relations, "target")
 
     @cached_property
     def file_list(self):
@@ -453,12 +457,13 @@ class LegalDocumentPage(PortalPage):
 
     @cached_property
     def incoming_relations(self):
-        return list(
+        relations = (
             LegalDocumentRelation.objects.filter(target=self, page__live=True)
             .select_related("page", "page__document_type")
             .only(*linked("page"), "page__document_type__name")
             .order_by("page__effective_date", "page__issue_date")
         )
+        return visible(relations, "page")
 
     def relation_rows(self):
         """Both directions, as citizens read them: 'amends X' and 'amended by Y', each relation
@@ -583,6 +588,18 @@ SUMMED_UP = [
     "partly_suspended_until",
     "partly_ended_on",
 ]
+
+
+def visible(relations, side):
+    """`relations` without those whose document at `side` ("target" or "page") is a draft,
+    rejected or private: a link to it would show its number and summary to everyone."""
+    private = sites.restricted_paths()
+    shown = []
+    for relation in relations:
+        document = getattr(relation, side) if getattr(relation, f"{side}_id") else None
+        if document is None or (document.live and not document.path.startswith(private)):
+            shown.append(relation)
+    return shown
 
 
 def with_field_pks(documents):

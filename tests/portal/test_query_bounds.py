@@ -209,7 +209,7 @@ PAGES = [
     ("disclosure catalogue", "/danh-muc-thong-tin-cong-khai/", sections, 9),
     ("feedback", "/phan-anh-kien-nghi/", answers, 2),
     ("registry listing", "/van-ban/?nam=2024", registry_documents, 2),
-    ("legal document", "/van-ban/53-2014-qh13/", relations, 5),
+    ("legal document", "/van-ban/53-2014-qh13/", relations, 2),
     ("procedure listing", "/thu-tuc-hanh-chinh/", procedures, 5),
     ("procedure", None, legal_basis, 5),
 ]
