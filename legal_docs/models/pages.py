@@ -428,19 +428,31 @@ class LegalDocumentPage(PortalPage):
             )
             return [row[1:] for row in order[:TOP]]
 
+        def shown(name, lists, pks):
+            # The list and the key of its rendered HTML (the template's {% cache %}): the
+            # same for every document of these fields or this authority, unless the
+            # document is among their newest and so left out of its own list.
+            among = any(row[0] == self.pk for rows in lists for row in rows)
+            key = f"{generation}:{parent}:{name}:{pks}:{self.pk if among else ''}"
+            return first(lists), key
+
         fields, authority = self.field_list, self.issuing_authority
         registry = cache.get_or_build(
             f"legal_docs:registry-url:{generation}:{parent}", lambda: self.get_parent().get_url()
         )
+        field_lists = [newest("fields", pk) for pk, _name in fields]
+        authority_lists = [newest("issuing_authority_id", authority.pk)] if authority else []
+        field_rows, field_key = shown("field", field_lists, [pk for pk, _name in fields])
+        authority_rows, authority_key = shown(
+            "authority", authority_lists, authority.pk if authority else None
+        )
         return {
             "registry": registry,
-            "field": (
-                first(newest("fields", pk) for pk, _name in fields),
-                [(name, f"linh_vuc={pk}") for pk, name in fields],
-            ),
+            "field": (field_rows, [(name, f"linh_vuc={pk}") for pk, name in fields], field_key),
             "authority": (
-                first([newest("issuing_authority_id", authority.pk)]) if authority else [],
+                authority_rows,
                 [(authority.name, f"co_quan={authority.pk}")] if authority else [],
+                authority_key,
             ),
         }
 

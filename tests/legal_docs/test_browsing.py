@@ -151,6 +151,20 @@ def test_a_document_lists_the_newest_of_its_field_and_authority(corpus, client):
 
 
 @pytest.mark.django_db
+def test_each_document_is_left_out_of_its_own_lists_however_they_are_shared(corpus, client):
+    # The lists' HTML is rendered once and shared by the documents of a field or authority
+    # (issue #27), except by those among the newest, which must not list themselves.
+    for number, page in [*corpus.items(), *reversed(corpus.items())]:
+        page_html = html(client, page.url)
+        lists = "".join(
+            part.split("</aside>")[0]
+            for heading in ('id="same-field-heading"', 'id="same-authority-heading"')
+            for part in page_html.split(heading)[1:]
+        )
+        assert f">{number}<" not in lists, number
+
+
+@pytest.mark.django_db
 def test_a_document_nobody_opened_costs_no_query_for_its_lists(corpus, client, settings):
     # The newest of each field and authority are shared by their documents (issue #27), so
     # the first visit of another document of the same ones costs what a repeated visit does.
