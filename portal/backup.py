@@ -1,12 +1,12 @@
 """One archive holds the whole site (Art. 7.2: operators back up and archive): the database
-(pg_dump on PostgreSQL, the backup API on SQLite), every media file (from the folder or the
-bucket, through the storage: portal/storage.py), and a manifest of their
+(pg_dump on PostgreSQL, the backup API on SQLite), every media file (read through the media
+storage, so from the folder or the bucket: portal/storage.py), and a manifest of their
 SHA-256 sums, signed with an HMAC under BACKUP_KEY (kept in the environment, never in the
 archive). A restore checks the signature, then every sum, before it touches anything,
 restores only into an empty database and media storage, on PostgreSQL in one transaction,
-and takes back the media files it wrote when the database fails, so a failed restore leaves
-both as they were. Archives are readable by their owner only: they
-hold password hashes and second-factor keys."""
+and deletes the media files it wrote when the database fails, so a failed restore leaves
+both as they were. Archives are readable by their owner only: they hold password hashes
+and second-factor keys."""
 
 import contextlib
 import hashlib
@@ -141,19 +141,22 @@ def storage_name(storage):
     return getattr(storage, "bucket_name", None) or storage.location
 
 
-def copy_media(storage, into):
-    """Copy every media file of `storage` under the folder `into`; their paths."""
-    paths = []
-    for name in media_names(storage):
-        # A name from a bucket is any string: none may write outside `into`.
+def backed_up_names(storage):
+    """The names of the media files to back up, each safe to extract."""
+    names = media_names(storage)
+    for name in names:
+        # A name from a bucket is any string: none may land outside the media folder.
         if name.startswith("/") or ".." in name.split("/"):
             raise BackupError(_("The media file name “%s” cannot be backed up safely.") % name)
-        path = Path(into) / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with storage.open(name, "rb") as source, open(path, "wb") as copy:
-            shutil.copyfileobj(source, copy, 1 << 20)
-        paths.append(path)
-    return paths
+    return names
+
+
+def stored_sha256(storage, name):
+    digest = hashlib.sha256()
+    with storage.open(name, "rb") as file:
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def create(directory, database=None, media_root=None):
@@ -168,10 +171,12 @@ def create(directory, database=None, media_root=None):
         dump = Path(work) / DUMPS[vendor_of(database)]
         dump_database(database, dump)
         files = {dump.name: sha256(dump)}
-        copies = Path(work) / "media"
-        media = copy_media(media_storage(media_root), copies)
-        for path in media:
-            files["media/" + path.relative_to(copies).as_posix()] = sha256(path)
+        # Read straight from the storage (folder or bucket), once for the sums and once into
+        # the archive: no copy of the media on the backup's disk.
+        storage = media_storage(media_root)
+        media = backed_up_names(storage)
+        for name in media:
+            files["media/" + name] = stored_sha256(storage, name)
         manifest = {
             "created": timezone.now().isoformat(),
             "database": vendor_of(database),
@@ -188,8 +193,12 @@ def create(directory, database=None, media_root=None):
                 info.size = len(content)
                 tar.addfile(info, io.BytesIO(content))
             tar.add(dump, arcname=dump.name)
-            for path in media:
-                tar.add(path, arcname="media/" + path.relative_to(copies).as_posix())
+            for name in media:
+                info = tarfile.TarInfo("media/" + name)
+                info.size = storage.size(name)
+                info.mtime = int(storage.get_modified_time(name).timestamp())
+                with storage.open(name, "rb") as file:
+                    tar.addfile(info, file)
         if settings.BACKUP_ENCRYPTION_KEY:
             encrypted = archive.with_name(archive.name + ENCRYPTED)
             openssl("-e", partial, encrypted.with_name(encrypted.name + ".partial"))
