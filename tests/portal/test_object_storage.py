@@ -23,7 +23,6 @@ import pytest
 from botocore.config import Config
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -33,7 +32,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
-from consultations.models import comment_file_path
+from consultations.models import Comment
 from home.models import ArticlePage
 from legal_docs.models import LegalDocumentFile
 from portal import backup, health
@@ -244,14 +243,29 @@ def test_a_legal_documents_file_is_checked_and_read_from_the_bucket(registry, bu
     assert "Quy định thử nghiệm số 2" in stored.extracted_text
 
 
-def test_a_citizens_attachment_stays_private(client, bucket):
+def test_a_citizens_attachment_stays_private(client, portal, login, bucket):
+    """Stored as a private object, not served under /media/, and read by the board through
+    the admin's download, which checks who asks."""
     s3, name = bucket
-    stored = default_storage.save(
-        comment_file_path(None, "y-kien.pdf"), ContentFile(b"%PDF-1.4\n% ho so\n")
+    content = b"%PDF-1.4\n% ho so\n"
+    comment = Comment.objects.create(
+        draft=builders.draft(drafting_unit=builders.unit("Phòng Xây dựng và Kiểm tra văn bản")),
+        name="Nguyễn Văn Bình",
+        contact="binh.nguyen@example.vn",
+        content="Đề nghị bổ sung Điều 3.",
+        file=SimpleUploadedFile("y-kien.pdf", content),
     )
-    assert objects(s3, name) == {stored: b"%PDF-1.4\n% ho so\n"}
-    assert client.get(default_storage.url(stored)).status_code == 404
+    stored = comment.file.name
+    assert stored.startswith("gop-y/")
+    assert objects(s3, name)[stored] == content
+    assert client.get(comment.file.url).status_code == 404
     assert anonymous_get(name, stored) == 403
+    download = reverse("consultations_comment_file", args=[comment.pk])
+    assert client.get(download).status_code == 302  # to the sign-in page
+    login(roles.BOARD)
+    response = client.get(download)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == content
 
 
 def test_health_checks_the_bucket_and_says_when_the_store_is_away(bucket, settings, tmp_path):
