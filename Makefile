@@ -40,11 +40,12 @@ test: install
 	bash scripts/services/elasticsearch.sh
 	bash scripts/services/clamav.sh
 	bash scripts/services/redis.sh
+	bash scripts/services/s3.sh
 	bash scripts/services/packages.sh chromium gettext fonts varnish
 	npm ci --no-audit --no-fund --silent  # axe-core for the accessibility tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(OPENSEARCH) CLAMAV_ADDRESS=tcp:127.0.0.1:3310 \
+	$(OPENSEARCH) CLAMAV_ADDRESS=tcp:127.0.0.1:3310 S3_URL=http://127.0.0.1:9390 \
 		DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
 	$(ELASTICSEARCH) CLAMAV_ADDRESS=tcp:127.0.0.1:3310 \
 		DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m search
@@ -52,7 +53,7 @@ test: install
 # A quick loop on SQLite without the browser; not a substitute for `make test`.
 test-fast: install
 	bash scripts/services/packages.sh gettext fonts
-	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus and not frontcache and not redis"
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not search and not postgres and not antivirus and not frontcache and not redis and not s3"
 
 # The production stack under load (scripts/bench/load.py): gunicorn, PostgreSQL, the engine,
 # Redis and 100,000 generated documents; prints the table docs/benchmarks.md keeps, the search row

@@ -1,16 +1,20 @@
 """One archive holds the whole site (Art. 7.2: operators back up and archive): the database
-(pg_dump on PostgreSQL, the backup API on SQLite), every media file, and a manifest of their
+(pg_dump on PostgreSQL, the backup API on SQLite), every media file (read through the media
+storage, so from the folder or the bucket: portal/storage.py), and a manifest of their
 SHA-256 sums, signed with an HMAC under BACKUP_KEY (kept in the environment, never in the
 archive). A restore checks the signature, then every sum, before it touches anything,
-restores only into an empty database, and on PostgreSQL in one transaction, so a failed
-restore leaves the database as it was. Archives are readable by their owner only: they
-hold password hashes and second-factor keys."""
+restores only into an empty database and media storage, on PostgreSQL in one transaction,
+and deletes the media files it wrote when the database fails, so a failed restore leaves
+both as they were. Archives are readable by their owner only: they hold password hashes
+and second-factor keys."""
 
+import contextlib
 import hashlib
 import hmac
 import io
 import json
 import os
+import posixpath
 import re
 import shutil
 import sqlite3
@@ -21,6 +25,8 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -111,17 +117,51 @@ def vendor_of(database):
     raise BackupError(_("Only PostgreSQL and SQLite databases can be backed up."))
 
 
-def media_files(media_root):
-    root = Path(media_root)
-    if not root.exists():
+def media_storage(media_root=None):
+    """The folder given (restore --media-root), else the site's media storage: MEDIA_ROOT or
+    the bucket of MEDIA_S3_BUCKET."""
+    return FileSystemStorage(location=media_root) if media_root else default_storage
+
+
+def media_names(storage, folder=""):
+    """Every file's name in `storage`, sorted, but the health check's scratch files."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # a media folder not made yet
         return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and "healthz" not in p.parts)
+    names = [posixpath.join(folder, name) for name in files]
+    for name in folders:
+        if name != "healthz":
+            names += media_names(storage, posixpath.join(folder, name))
+    return sorted(names)
+
+
+def storage_name(storage):
+    """The bucket, or the folder."""
+    return getattr(storage, "bucket_name", None) or storage.location
+
+
+def backed_up_names(storage):
+    """The names of the media files to back up, each safe to extract."""
+    names = media_names(storage)
+    for name in names:
+        # A name from a bucket is any string: none may land outside the media folder.
+        if name.startswith("/") or ".." in name.split("/"):
+            raise BackupError(_("The media file name “%s” cannot be backed up safely.") % name)
+    return names
+
+
+def stored_sha256(storage, name):
+    digest = hashlib.sha256()
+    with storage.open(name, "rb") as file:
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def create(directory, database=None, media_root=None):
     """Write <prefix>-YYYYmmdd-HHMMSS.tar.gz into `directory`; returns its path and manifest."""
     database = database or settings.DATABASES["default"]
-    media_root = Path(media_root or settings.MEDIA_ROOT)
     directory = Path(directory)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     fingerprint = key_fingerprint()  # before any work: no key, no backup
@@ -131,9 +171,12 @@ def create(directory, database=None, media_root=None):
         dump = Path(work) / DUMPS[vendor_of(database)]
         dump_database(database, dump)
         files = {dump.name: sha256(dump)}
-        media = media_files(media_root)
-        for path in media:
-            files["media/" + path.relative_to(media_root).as_posix()] = sha256(path)
+        # Read straight from the storage (folder or bucket), once for the sums and once into
+        # the archive: no copy of the media on the backup's disk.
+        storage = media_storage(media_root)
+        media = backed_up_names(storage)
+        for name in media:
+            files["media/" + name] = stored_sha256(storage, name)
         manifest = {
             "created": timezone.now().isoformat(),
             "database": vendor_of(database),
@@ -150,8 +193,12 @@ def create(directory, database=None, media_root=None):
                 info.size = len(content)
                 tar.addfile(info, io.BytesIO(content))
             tar.add(dump, arcname=dump.name)
-            for path in media:
-                tar.add(path, arcname="media/" + path.relative_to(media_root).as_posix())
+            for name in media:
+                info = tarfile.TarInfo("media/" + name)
+                info.size = storage.size(name)
+                info.mtime = int(storage.get_modified_time(name).timestamp())
+                with storage.open(name, "rb") as file:
+                    tar.addfile(info, file)
         if settings.BACKUP_ENCRYPTION_KEY:
             encrypted = archive.with_name(archive.name + ENCRYPTED)
             openssl("-e", partial, encrypted.with_name(encrypted.name + ".partial"))
@@ -270,9 +317,9 @@ def database_is_empty(database):
 
 
 def restore(archive, database=None, media_root=None):
-    """Restore `archive` into an empty database and media folder; the manifest."""
+    """Restore `archive` into an empty database and media storage; the manifest."""
     database = database or settings.DATABASES["default"]
-    media_root = Path(media_root or settings.MEDIA_ROOT)
+    storage = media_storage(media_root)
     with tempfile.TemporaryDirectory() as work:
         manifest = verify(archive, work)
         vendor = vendor_of(database)
@@ -285,31 +332,63 @@ def restore(archive, database=None, media_root=None):
             raise BackupError(
                 _("The database is not empty: restore into a newly created, empty database.")
             )
-        if media_files(media_root):
+        if media_names(storage):
             raise BackupError(
-                _("The media folder %s is not empty: restore into an empty one.") % media_root
+                _("The media storage %s is not empty: restore into an empty one.")
+                % storage_name(storage)
             )
-        dump = Path(work) / DUMPS[vendor]
-        if vendor == "postgresql":
-            result = subprocess.run(
-                ["pg_restore", "--no-owner", "--no-privileges", "--single-transaction"]
-                + ["--exit-on-error"]
-                + ["--dbname", database["NAME"], str(dump)],
-                env=pg_environment(database),
-                capture_output=True,
-                text=True,
-            )
-            if result.returncode:
-                raise BackupError(
-                    _("The database could not be restored and was left as it was: %s")
-                    % result.stderr.strip()[-500:]
-                )
-            grant_application_role(database)
-        else:
-            shutil.copyfile(dump, database["NAME"])
-        if (Path(work) / "media").exists():
-            shutil.copytree(Path(work) / "media", media_root, dirs_exist_ok=True)
+        # The media first, as they can be taken back: the database restores in one
+        # transaction, and if it fails the files written here are deleted again.
+        written = []
+        try:
+            write_media(Path(work) / "media", storage, written)
+            restore_database(database, vendor, Path(work) / DUMPS[vendor])
+        except BaseException:
+            for name in written:
+                with contextlib.suppress(Exception):  # the first error is the one to tell
+                    storage.delete(name)
+            raise
     return manifest
+
+
+def write_media(folder, storage, written):
+    """Save every file under `folder` into `storage` under its own name, each name into
+    `written` as soon as it is there."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = path.relative_to(folder).as_posix()
+        try:
+            with open(path, "rb") as file:
+                saved = storage.save(name, File(file, name=name))
+        except Exception as error:
+            raise BackupError(
+                _(
+                    "The media file %(name)s could not be written to %(where)s (%(error)s): "
+                    "the files already written were removed and the database was not touched. "
+                    "Check the storage, then restore again."
+                )
+                % {"name": name, "where": storage_name(storage), "error": error}
+            ) from error
+        written.append(saved)
+
+
+def restore_database(database, vendor, dump):
+    if vendor == "postgresql":
+        result = subprocess.run(
+            ["pg_restore", "--no-owner", "--no-privileges", "--single-transaction"]
+            + ["--exit-on-error"]
+            + ["--dbname", database["NAME"], str(dump)],
+            env=pg_environment(database),
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode:
+            raise BackupError(
+                _("The database could not be restored and was left as it was: %s")
+                % result.stderr.strip()[-500:]
+            )
+        grant_application_role(database)
+    else:
+        shutil.copyfile(dump, database["NAME"])
 
 
 def grant_application_role(database):

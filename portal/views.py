@@ -1,12 +1,13 @@
 import base64
+import mimetypes
 import posixpath
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
-from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
 from wagtail import views as wagtail_views
@@ -46,9 +47,12 @@ def serve_image(request, path):
     picture answered 404 unless the web server had been set up for it (docs/operations.md
     shows that faster way)."""
     path = posixpath.normpath(path)
-    if not path.startswith(IMAGE_FOLDERS):
+    if not path.startswith(IMAGE_FOLDERS) or not default_storage.exists(path):
         raise Http404
-    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    # Through the storage, so from the folder or the bucket alike (portal/storage.py says why
+    # not a redirect to the bucket).
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(default_storage.open(path, "rb"), content_type=content_type)
     # A rendition's name carries its size and crop; an original replaced gets a new name.
     response["Cache-Control"] = "public, max-age=86400"
     return response

@@ -274,6 +274,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on an S3-compatible object store (the province's MinIO or Ceph) shared by every node,
+# when a bucket is named; MEDIA_ROOT is then unused. Private objects, never overwritten,
+# served through the application only (portal/storage.py, docs/deployment.md "Media").
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "portal.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY", ""),
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_KEY", ""),
+            "region_name": os.environ.get("MEDIA_S3_REGION", "us-east-1"),
+        },
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

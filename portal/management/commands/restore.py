@@ -30,6 +30,8 @@ class Command(BaseCommand):
             manifest = backup.restore(archive, database=database, media_root=media_root)
         except backup.BackupError as error:
             raise CommandError(str(error)) from error
+        except Exception as error:  # the media storage unreachable, before anything changed
+            raise CommandError(_("The restore failed: %s") % error) from error
         if database is None:  # the site's own database: the restore is its first new entry
             connections.close_all()
             record(
