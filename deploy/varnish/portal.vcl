@@ -41,8 +41,10 @@ sub vcl_recv {
         return (pass);
     }
     # Never kept, as in the page cache: the admin and its previews, documents (served with
-    # their permission checks), the monitor, media files and the visit beacon.
-    if (req.url ~ "^/(admin/|documents/|healthz|media/|luot-xem/)") {
+    # their permission checks), the monitor, the visit beacon and media files other than the
+    # site's images (only those are public: citizens' attachments are never served).
+    if (req.url ~ "^/(admin/|documents/|healthz|luot-xem/)"
+        || (req.url ~ "^/media/" && req.url !~ "^/media/(images|original_images)/")) {
         return (pass);
     }
     # A signed-in person (session) or one with a message waiting: passed, never stored
@@ -77,6 +79,16 @@ sub vcl_backend_response {
     if (bereq.url ~ "^/static/") {
         # Files by their own Cache-Control (whitenoise), with Varnish's built-in rules.
         call vcl_builtin_backend_response;
+        return (deliver);
+    }
+    if (bereq.url ~ "^/media/") {
+        # The site's images (portal/views.py serve_image, from the folder or the bucket) by
+        # their Cache-Control, and dropped by the bans as pages are: an image deleted or
+        # replaced (a photo taken down) must not outlive the change that removed it.
+        call vcl_builtin_backend_response;
+        if (beresp.ttl > 0s) {
+            set beresp.http.X-Portal-Page = "1";
+        }
         return (deliver);
     }
     if (beresp.status == 200 && !beresp.http.Set-Cookie

@@ -19,6 +19,7 @@ from wagtail.models import ModelLogEntry
 from portal.core import roles
 from portal.core.models import DailyVisits, MaintenanceWindow
 from tests.builders import article as build_article
+from tests.builders import image as build_image
 from tests.builders import publish
 from tests.helpers import setup_portal
 
@@ -156,6 +157,20 @@ def test_signed_in_pages_and_forms_are_never_stored_and_maintenance_answers(
     )
     for _ in range(2):
         assert get(site, article.url).status == 503
+
+
+def test_images_are_kept_until_a_change_and_other_media_never(site, tmp_path):
+    # With media on a bucket, every image would otherwise cross the application each time.
+    picture = build_image("Ảnh hội nghị", "hoi-nghi.png")
+    path = picture.get_rendition("width-200").url
+    assert get(site, path).getheader("X-Front-Cache") == "miss"
+    assert get(site, path).getheader("X-Front-Cache") == "hit"
+    picture.delete()  # taken down: the ban that follows drops it
+    gone = send(site, "GET", path)
+    assert gone.status == 404 and gone.getheader("X-Front-Cache") != "hit"
+    # Anything else under /media/ (citizens' attachments) goes to the application each time.
+    for _ in range(2):
+        assert send(site, "GET", "/media/gop-y/x.pdf").getheader("X-Front-Cache") == "pass"
 
 
 @pytest.mark.django_db  # no live server: a plain test, on the setup the session made
