@@ -17,6 +17,7 @@ request asks Redis."""
 import functools
 import logging
 import os
+import select
 import time
 
 import redis
@@ -64,12 +65,24 @@ class Watcher:
             return None
         return self.current
 
+    def waiting(self):
+        """Whether a message may be waiting: one poll of the subscription's socket. redis-py's
+        own check, which get_message() makes, tries a read and catches its failure, several
+        times the cost on every request. What redis-py already holds in its buffer, or a
+        connection not of the form known here, is left to get_message()."""
+        connection = self.pubsub.connection
+        sock = getattr(connection, "_sock", None)
+        buffer = getattr(getattr(connection, "_parser", None), "_buffer", None)
+        if sock is None or buffer is None or buffer.unread_bytes():
+            return True
+        return bool(select.select([sock], [], [], 0)[0])
+
     def read_messages(self):
         if self.pubsub is None:
             self.pubsub = self.client.pubsub()
             self.pubsub.subscribe(self.key)
         now = time.monotonic()
-        while (message := self.pubsub.get_message(timeout=0)) is not None:
+        while self.waiting() and (message := self.pubsub.get_message(timeout=0)) is not None:
             self.heard = now
             if message["type"] == "subscribe":
                 self.subscribed = True
