@@ -75,6 +75,12 @@ def test_a_visitor_with_a_session_or_messages_cookie_is_never_served_a_kept_page
         assert visitor.get(article.url).get("X-Cache") is None
 
 
+def test_a_kept_page_is_refused_to_a_host_not_allowed(client, article):
+    html(client, article.url)
+    assert cached(client, article.url)[0] == "hit"
+    assert Client(HTTP_HOST="ke-gia-mao.example").get(article.url).status_code == 400
+
+
 def test_the_pages_this_process_holds_are_bounded_and_of_one_generation(
     client, portal, article, monkeypatch
 ):
