@@ -10,7 +10,9 @@ left of a page cache hit (docs/benchmarks.md). So each process subscribes to a c
 which every new generation is published with its write, in one transaction, and reads the
 messages waiting on that connection at the start of each request, without waiting (a poll
 of the socket): a change published before a request began is seen by it, as Redis sends the
-message with the write's own reply. The value in memory is believed only while the
+message with the write's own reply; a message makes the process read the key again (the
+channels of a Redis server are shared by its databases, and so by the sites on it, where keys
+are not). The value in memory is believed only while the
 subscription is known to be alive (it pings Redis when quiet); otherwise, as before, the
 request asks Redis."""
 
@@ -86,8 +88,11 @@ class Watcher:
             self.heard = now
             if message["type"] == "subscribe":
                 self.subscribed = True
-            elif message["type"] == "message" and self.current is not None:
-                self.current = max(self.current, int(message["data"]))
+            elif message["type"] == "message":
+                # Read again from the key: Redis's channels are shared by all its databases,
+                # so a site on another database of the same server announces here too, and
+                # its value is not this site's. The key was written before the message left.
+                self.current = None
         if self.subscribed and self.current is None:
             # Read once subscribed, so no change can fall between the read and the first
             # message; values only grow, so a message older than the read changes nothing.
