@@ -10,13 +10,16 @@ left of a page cache hit (docs/benchmarks.md). So each process subscribes to a c
 which every new generation is published with its write, in one transaction, and reads the
 messages waiting on that connection at the start of each request, without waiting (a poll
 of the socket): a change published before a request began is seen by it, as Redis sends the
-message with the write's own reply. The value in memory is believed only while the
+message with the write's own reply; a message makes the process read the key again (the
+channels of a Redis server are shared by its databases, and so by the sites on it, where keys
+are not). The value in memory is believed only while the
 subscription is known to be alive (it pings Redis when quiet); otherwise, as before, the
 request asks Redis."""
 
 import functools
 import logging
 import os
+import select
 import time
 
 import redis
@@ -64,17 +67,32 @@ class Watcher:
             return None
         return self.current
 
+    def waiting(self):
+        """Whether a message may be waiting: one poll of the subscription's socket. redis-py's
+        own check, which get_message() makes, tries a read and catches its failure, several
+        times the cost on every request. What redis-py already holds in its buffer, or a
+        connection not of the form known here, is left to get_message()."""
+        connection = self.pubsub.connection
+        sock = getattr(connection, "_sock", None)
+        buffer = getattr(getattr(connection, "_parser", None), "_buffer", None)
+        if sock is None or buffer is None or buffer.unread_bytes():
+            return True
+        return bool(select.select([sock], [], [], 0)[0])
+
     def read_messages(self):
         if self.pubsub is None:
             self.pubsub = self.client.pubsub()
             self.pubsub.subscribe(self.key)
         now = time.monotonic()
-        while (message := self.pubsub.get_message(timeout=0)) is not None:
+        while self.waiting() and (message := self.pubsub.get_message(timeout=0)) is not None:
             self.heard = now
             if message["type"] == "subscribe":
                 self.subscribed = True
-            elif message["type"] == "message" and self.current is not None:
-                self.current = max(self.current, int(message["data"]))
+            elif message["type"] == "message":
+                # Read again from the key: Redis's channels are shared by all its databases,
+                # so a site on another database of the same server announces here too, and
+                # its value is not this site's. The key was written before the message left.
+                self.current = None
         if self.subscribed and self.current is None:
             # Read once subscribed, so no change can fall between the read and the first
             # message; values only grow, so a message older than the read changes nothing.

@@ -90,11 +90,6 @@ def get_cached(key, timeout=TIMEOUT):
     return value
 
 
-def set_cached(key, value, timeout=TIMEOUT):
-    cache.set(key, value, timeout)
-    local.set(key, value, timeout)
-
-
 def _next_generation():
     value = max(generation() + 1, time.time_ns())
     announce = getattr(cache, "announce", None)

@@ -5,6 +5,7 @@ trip; and a change made by one process is seen by the next request of every othe
 import os
 import time
 import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.test import override_settings
@@ -70,3 +71,21 @@ def test_a_new_generation_reaches_every_process_before_its_next_request():
         # Read as a request would, right after; the message left Redis with the write's reply.
         assert until(lambda: other.watched(portal_cache.GENERATION) == changed)
         assert other.get(portal_cache.GENERATION) == changed
+
+
+def test_a_generation_announced_in_another_redis_database_is_not_heard():
+    # Redis's channels are shared by all its databases: two sites on one Redis server, each
+    # with its own database, must not move each other's generation (every page would miss).
+    prefix = f"test-{uuid.uuid4().hex}"
+    db = int(urlsplit(REDIS_URL).path.strip("/") or 0)
+    elsewhere_url = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{db + 1}"))
+    here = PortalRedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
+    elsewhere = PortalRedisCache(elsewhere_url, {"KEY_PREFIX": prefix})
+    start = here.get_or_set(portal_cache.GENERATION, time.time_ns, None)
+    try:
+        until(lambda: here.watched(portal_cache.GENERATION))
+        elsewhere.announce(portal_cache.GENERATION, start + 10**12)
+        here.announce(portal_cache.GENERATION, start + 1)
+        assert until(lambda: here.watched(portal_cache.GENERATION) == start + 1)
+    finally:
+        here.delete(portal_cache.GENERATION), elsewhere.delete(portal_cache.GENERATION)

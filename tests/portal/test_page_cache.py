@@ -14,6 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from home.images import RENDITIONS
 from home.models import ArticleIndexPage, ArticlePage
+from portal import page_cache
 from portal.core import roles
 from portal.core.models import DailyVisits, MaintenanceWindow
 from tests.builders import add_live_child, organisation_page, publish
@@ -49,6 +50,56 @@ def test_a_second_anonymous_request_is_served_from_the_cache(client, article):
     state, content = cached(client, article.url)
     assert state == "hit"
     assert "Hội nghị tập huấn hộ tịch" in content
+
+
+def test_a_hit_carries_every_header_of_the_miss(client, article):
+    # The security headers are added by middleware on both sides of the page cache: those
+    # inside it (CSP, X-Frame-Options) are kept with the page, those outside it
+    # (SecurityMiddleware) are added to every answer; a hit must lose none and change none.
+    miss = client.get(article.url)
+    hit = client.get(article.url)
+    page_cache.held.clear()  # as another process finds it: in the shared cache only
+    shared_hit = client.get(article.url)
+    assert [r["X-Cache"] for r in (miss, hit, shared_hit)] == ["miss", "hit", "hit"]
+    headers = {name: value for name, value in miss.items() if name != "X-Cache"}
+    for answer in (hit, shared_hit):
+        assert {name: value for name, value in answer.items() if name != "X-Cache"} == headers
+        assert answer.content == miss.content
+    for name in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
+        assert name in headers
+
+
+def test_a_visitor_with_a_session_or_messages_cookie_is_never_served_a_kept_page(client, article):
+    html(client, article.url)
+    assert cached(client, article.url)[0] == "hit"
+    for name in (settings.SESSION_COOKIE_NAME, "messages"):
+        visitor = Client()
+        visitor.cookies[name] = "x"
+        assert visitor.get(article.url).get("X-Cache") is None
+
+
+def test_a_kept_page_is_refused_to_a_host_not_allowed(client, article):
+    html(client, article.url)
+    assert cached(client, article.url)[0] == "hit"
+    assert Client(HTTP_HOST="ke-gia-mao.example").get(article.url).status_code == 400
+
+
+def test_the_pages_this_process_holds_are_bounded_and_of_one_generation(
+    client, portal, article, monkeypatch
+):
+    # Each process keeps the pages it serves in its own memory: one page's worth here.
+    urls = ("/", NEWS, article.url)
+    for url in urls:
+        html(client, url)
+    before = set(page_cache.held)
+    biggest = max(len(page.body) for page in page_cache.held.values())
+    monkeypatch.setattr(page_cache, "HELD_BYTES", biggest)
+    publish(article)  # a new generation: the next page kept drops every older one
+    for url in urls:
+        assert cached(client, url)[0] == "miss"
+    assert not before & set(page_cache.held)
+    assert 0 < sum(len(page.body) for page in page_cache.held.values()) <= biggest
+    assert cached(client, article.url)[0] == "hit"  # the last one kept
 
 
 def test_publishing_an_edit_shows_on_the_page_and_in_its_listing(client, article):
