@@ -78,6 +78,17 @@ def test_english_pages_are_served_under_en_and_the_vietnamese_ones_stay(client, 
     assert client.get("/van-ban/").status_code == 200
 
 
+def test_the_switch_appears_on_vietnamese_pages_once_the_english_home_is_published(
+    client, portal, settings
+):
+    # Its HTML is kept per content generation (templates/base.html): a publish shows it.
+    settings.PAGE_CACHE_SECONDS = 0
+    switch = '<a href="/en/" hreflang="en" lang="en">English</a>'
+    assert switch not in client.get("/").content.decode()
+    english_site(portal)
+    assert switch in client.get("/").content.decode()
+
+
 def test_only_the_introduction_pages_may_be_translated(portal):
     english_site(portal)
     news = build.news_index()
