@@ -45,6 +45,10 @@ test: install
 	npm ci --no-audit --no-fund --silent  # axe-core for the accessibility tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	# The legal document's page on make run's SQLite too: on PostgreSQL it reads its lists
+	# through SQL of its own (legal_docs/models/page_rows.py), elsewhere through the ORM.
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=portal.settings.test \
+		$(PY) -m pytest -q tests/legal_docs/test_document_page.py
 	$(OPENSEARCH) CLAMAV_ADDRESS=tcp:127.0.0.1:3310 S3_URL=http://127.0.0.1:9390 \
 		DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
 	$(ELASTICSEARCH) CLAMAV_ADDRESS=tcp:127.0.0.1:3310 \

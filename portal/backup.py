@@ -348,6 +348,10 @@ def restore(archive, database=None, media_root=None):
                 with contextlib.suppress(Exception):  # the first error is the one to tell
                     storage.delete(name)
             raise
+        # After the try: the database and its files are restored whatever the grants do; a
+        # failure here says so, and the operator grants the rights and goes on.
+        if vendor == "postgresql":
+            grant_application_role(database)
     return manifest
 
 
@@ -386,7 +390,6 @@ def restore_database(database, vendor, dump):
                 _("The database could not be restored and was left as it was: %s")
                 % result.stderr.strip()[-500:]
             )
-        grant_application_role(database)
     else:
         shutil.copyfile(dump, database["NAME"])
 

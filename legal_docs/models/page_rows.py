@@ -1,18 +1,33 @@
-"""What a legal document's page lists (its relations both ways and its files), brought in
-the page's own query as JSON and turned back into model instances, where the ORM would
-send and compile a query for each list. Issue #27 measured those three queries at a third
-of a never-opened document's CPU, most of it the ORM compiling them; this SQL is written
-once per process from the models' own field lists, so a renamed column follows.
+"""What a legal document's page lists (its fields, its relations both ways and its files),
+brought in the page's own query as JSON and turned back into model instances, where the
+ORM would send and compile a query for each list. Issue #27 measured those queries at a
+third of a never-opened document's CPU, most of it the ORM compiling them. The SQL is
+written once per process; the columns each list carries come from the models' own field
+lists (`linked()`, every field of a file and its document), the joins and orders are
+written here.
 
-`LegalDocumentIndexPage.route` annotates the page with `relations_json`,
-`incoming_json` and `files_json`; `LegalDocumentPage.relation_list`, `incoming_relations`
-and `file_list` read them when they are there, and query as before otherwise (a preview,
-the admin)."""
+On PostgreSQL (JSON functions), `LegalDocumentIndexPage.route` annotates the page with
+`with_lists` and sets its `field_list`, `relation_list`, `incoming_relations` and
+`file_list` with `attach`; elsewhere (the SQLite of `make run`), a preview and the admin,
+those cached properties query as before."""
 
 from functools import cache
 
+from django.db import connection
 from django.db.models.expressions import RawSQL
 from wagtail.documents import get_document_model
+
+
+def supported():
+    return connection.vendor == "postgresql"
+
+
+def outer_column():
+    """The page's key in the outer query, for SQL subqueries written by hand (here and in
+    legal_docs/usage.py)."""
+    from legal_docs.models import LegalDocumentPage
+
+    return f'"{LegalDocumentPage._meta.db_table}"."page_ptr_id"'
 
 
 def _column(field, aliases):
@@ -56,7 +71,7 @@ def _sql():
     from legal_docs.models.pages import linked
 
     relation = LegalDocumentRelation
-    outer = f'"{LegalDocumentPage._meta.db_table}"."page_ptr_id"'
+    outer = outer_column()
     own_names = _attnames(relation, linked("x")) | {"id"}
     own = _json_object(relation, own_names, {relation._meta.db_table: "r"})
     page_names = {"id", "page_ptr_id"} | _attnames(
@@ -83,7 +98,18 @@ def _sql():
             {document._meta.db_table: "d"},
         ),
     )
+    field = LegalDocumentPage._meta.get_field("fields")
+    through, taxonomy = field.remote_field.through._meta, field.related_model._meta
     return {
+        # The fields' pks in the registry's order (the taxonomy's, by the database's
+        # collation, as the ORM orders them); their names come from memory.
+        "field_pks": (
+            f'SELECT ARRAY(SELECT t."{through.get_field("legalfield").column}" '
+            f'FROM "{through.db_table}" t JOIN "{taxonomy.db_table}" x ON x.id = t.'
+            f'"{through.get_field("legalfield").column}" '
+            f'WHERE t."{through.get_field("legaldocumentpage").column}" = {outer} '
+            f"ORDER BY {', '.join(f'x.{name}' for name in taxonomy.ordering)})"
+        ),
         "relations_json": _agg(
             f"json_build_object('relation', {own}, 'page', "
             f"CASE WHEN t.id IS NULL THEN NULL ELSE {target} END)",
@@ -109,8 +135,20 @@ def _sql():
 
 
 def with_lists(documents):
-    """`documents` with their relations both ways and their files as JSON, in the same query."""
+    """`documents` with their fields' pks, their relations both ways and their files as
+    JSON, in the same query (no value in this SQL comes from a request)."""
     return documents.annotate(**{name: RawSQL(sql, ()) for name, sql in _sql().items()})
+
+
+def attach(document, fields):
+    """Sets `document`'s lists from `with_lists`' columns; `fields` is {pk: LegalField} of the
+    process's memory (a field created since this request's generation is left out)."""
+    from legal_docs.models.pages import visible
+
+    document.field_list = [(pk, fields[pk].name) for pk in document.field_pks if pk in fields]
+    document.relation_list = visible(relations(document.relations_json, "target"), "target")
+    document.incoming_relations = visible(relations(document.incoming_json, "page"), "page")
+    document.file_list = files(document.files_json)
 
 
 def instance(model, values):
@@ -118,7 +156,7 @@ def instance(model, values):
     left out deferred as `.only()` leaves them."""
     names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
     return model.from_db(
-        "default",
+        connection.alias,
         names,
         [
             field.to_python(values[field.attname])

@@ -3,7 +3,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.expressions import RawSQL
 from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -76,14 +75,17 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
         return response
 
     def route(self, request, path_components):
-        # One query for a document with its views, downloads and fields, where Wagtail would
-        # fetch the page, then its own row, then each of those; its type, authority and
-        # fields' names come from this process's memory (taxonomies.by_pk).
+        # One query for a document with its views and downloads (and on PostgreSQL its
+        # fields, relations and files: page_rows.py), where Wagtail would fetch the page,
+        # then its own row, then each of those; its type and authority come from this
+        # process's memory (taxonomies.by_pk).
         if len(path_components) == 1:
             from legal_docs.usage import with_usage  # it reads these models
 
             documents = LegalDocumentPage.objects.child_of(self).filter(slug=path_components[0])
-            documents = page_rows.with_lists(with_field_pks(with_usage(documents)))
+            documents = with_usage(documents)
+            if page_rows.supported():
+                documents = page_rows.with_lists(documents)
             # Slugs are unique among siblings: no ORDER BY, which first() would add.
             document = next(iter(documents.order_by()[:1]), None)
             if document is not None:
@@ -92,20 +94,8 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
                 document.issuing_authority = known[IssuingAuthority].get(
                     document.issuing_authority_id
                 )
-                fields = sorted(
-                    (known[LegalField][pk] for pk in document.field_pks),
-                    key=lambda field: (field.sort_order, field.name),
-                )
-                document.field_list = [(field.pk, field.name) for field in fields]
-                relations = page_rows.relations(document.relations_json, "target")
-                incoming = page_rows.relations(document.incoming_json, "page")
-                for relation in incoming:
-                    relation.page.document_type = known[DocumentType].get(
-                        relation.page.document_type_id
-                    )
-                document.relation_list = visible(relations, "target")
-                document.incoming_relations = visible(incoming, "page")
-                document.file_list = page_rows.files(document.files_json)
+                if page_rows.supported():
+                    page_rows.attach(document, known[LegalField])
                 document.validity = validity_on(document)
                 return document.route(request, [])
         return super().route(request, path_components)
@@ -471,8 +461,8 @@ class LegalDocumentPage(PortalPage):
     def incoming_relations(self):
         relations = (
             LegalDocumentRelation.objects.filter(target=self, page__live=True)
-            .select_related("page", "page__document_type")
-            .only(*linked("page"), "page__document_type__name")
+            .select_related("page")
+            .only(*linked("page"))
             .order_by("page__effective_date", "page__issue_date")
         )
         return visible(relations, "page")
@@ -612,15 +602,6 @@ def visible(relations, side):
         if document is None or (document.live and not document.path.startswith(private)):
             shown.append(relation)
     return shown
-
-
-def with_field_pks(documents):
-    """`documents` with `field_pks`, the pks of each one's fields, in the same query (SQL for
-    the reason usage.with_usage gives)."""
-    through = LegalDocumentPage.fields.through._meta.db_table
-    page = f'"{LegalDocumentPage._meta.db_table}"."page_ptr_id"'
-    ids = f'ARRAY(SELECT t.legalfield_id FROM "{through}" t WHERE t.legaldocumentpage_id = {page})'
-    return documents.annotate(field_pks=RawSQL(ids, ()))
 
 
 def linked_columns():

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 from wagtail.documents.models import Document
 from wagtail.models import ModelLogEntry
 
@@ -136,6 +137,21 @@ def test_restore_reproduces_the_site_and_refuses_a_tampered_archive(tmp_path, em
     # A second restore onto the restored database is refused: it is no longer empty.
     with pytest.raises(CommandError, match="không trống"):
         call_command("restore", str(archive), database_url=url, media_root=tmp_path / "m2")
+
+    # Restored, but the application's role cannot be granted its rights (it does not exist on
+    # this server): the files stay with the database they belong to, and the message says so.
+    admin = connect(settings.DATABASES["default"]["NAME"])
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE {name}")
+        cursor.execute(f"CREATE DATABASE {name}")
+    admin.close()
+    with (
+        override_settings(DATABASE_APP_ROLE="vai_tro_khong_co"),
+        pytest.raises(CommandError, match="Đã khôi phục cơ sở dữ liệu nhưng không cấp được"),
+    ):
+        call_command("restore", str(archive), database_url=url, media_root=tmp_path / "m3")
+    assert files_under(tmp_path / "m3") == restored
 
 
 def test_retention_keeps_the_newest_per_day_and_per_month(tmp_path):
