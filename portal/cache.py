@@ -70,12 +70,15 @@ class Watcher:
     def waiting(self):
         """Whether a message may be waiting: one poll of the subscription's socket. redis-py's
         own check, which get_message() makes, tries a read and catches its failure, several
-        times the cost on every request. What redis-py already holds in its buffer, or a
-        connection not of the form known here, is left to get_message()."""
+        times the cost on every request. What redis-py already holds in its buffer, what TLS
+        holds decrypted (rediss://), and a connection or parser not of the form known here
+        (hiredis keeps a plain bytearray) are left to get_message()."""
         connection = self.pubsub.connection
         sock = getattr(connection, "_sock", None)
         buffer = getattr(getattr(connection, "_parser", None), "_buffer", None)
-        if sock is None or buffer is None or buffer.unread_bytes():
+        if sock is None or not hasattr(buffer, "unread_bytes") or buffer.unread_bytes():
+            return True
+        if getattr(sock, "pending", None) and sock.pending():
             return True
         return bool(select.select([sock], [], [], 0)[0])
 

@@ -46,4 +46,4 @@ class MediaStorage(S3Storage):
         /documents/ with their checks. A signed URL of the bucket would expire inside pages
         that the caches keep, and would send citizens to a store on the data centre's private
         network."""
-        return settings.MEDIA_URL + filepath_to_uri(name)
+        return settings.MEDIA_URL + filepath_to_uri(name).lstrip("/")

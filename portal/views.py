@@ -47,12 +47,16 @@ def serve_image(request, path):
     picture answered 404 unless the web server had been set up for it (docs/operations.md
     shows that faster way)."""
     path = posixpath.normpath(path)
-    if not path.startswith(IMAGE_FOLDERS) or not default_storage.exists(path):
+    if not path.startswith(IMAGE_FOLDERS):
         raise Http404
     # Through the storage, so from the folder or the bucket alike (portal/storage.py says why
-    # not a redirect to the bucket).
+    # not a redirect to the bucket); opened at once, one trip to a bucket, not two.
+    try:
+        file = default_storage.open(path, "rb")
+    except (FileNotFoundError, IsADirectoryError):
+        raise Http404 from None
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    response = FileResponse(default_storage.open(path, "rb"), content_type=content_type)
+    response = FileResponse(file, content_type=content_type)
     # A rendition's name carries its size and crop; an original replaced gets a new name.
     response["Cache-Control"] = "public, max-age=86400"
     return response

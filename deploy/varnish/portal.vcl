@@ -84,7 +84,9 @@ sub vcl_backend_response {
     if (bereq.url ~ "^/media/") {
         # The site's images (portal/views.py serve_image, from the folder or the bucket) by
         # their Cache-Control, and dropped by the bans as pages are: an image deleted or
-        # replaced (a photo taken down) must not outlive the change that removed it.
+        # replaced (a photo taken down) does not outlive the change that removed it. Except
+        # one fetched in the instant between the ban and the file's removal (after commit):
+        # then a ban from any later change, or a manual `varnishadm ban`, drops it.
         call vcl_builtin_backend_response;
         if (beresp.ttl > 0s) {
             set beresp.http.X-Portal-Page = "1";

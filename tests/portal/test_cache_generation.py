@@ -89,3 +89,32 @@ def test_a_generation_announced_in_another_redis_database_is_not_heard():
         assert until(lambda: here.watched(portal_cache.GENERATION) == start + 1)
     finally:
         here.delete(portal_cache.GENERATION), elsewhere.delete(portal_cache.GENERATION)
+
+
+class Unknown:
+    """A parser's buffer of a form the poll does not know (hiredis's is a bytearray)."""
+
+    def __init__(self, buffer):
+        self.buffer = buffer
+
+    def __getattr__(self, name):
+        if name == "unread_bytes":
+            raise AttributeError(name)
+        return getattr(self.buffer, name)
+
+
+def test_a_parser_of_another_form_still_hears_every_generation():
+    # With hiredis installed, redis-py's parser keeps a plain bytearray, not the buffer the
+    # socket poll knows (portal/cache.py, Watcher.waiting): get_message() then decides.
+    prefix = f"test-{uuid.uuid4().hex}"
+    cache = PortalRedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
+    start = cache.get_or_set(portal_cache.GENERATION, time.time_ns, None)
+    try:
+        until(lambda: cache.watched(portal_cache.GENERATION))
+        _pid, watcher = cache._watchers[portal_cache.GENERATION]
+        parser = watcher.pubsub.connection._parser
+        parser._buffer = Unknown(parser._buffer)
+        cache.announce(portal_cache.GENERATION, start + 1)
+        assert until(lambda: cache.watched(portal_cache.GENERATION) == start + 1)
+    finally:
+        cache.delete(portal_cache.GENERATION)
