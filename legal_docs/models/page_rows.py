@@ -17,9 +17,44 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 from wagtail.documents import get_document_model
 
+from portal.core import prepared
+
 
 def supported():
     return connection.vendor == "postgresql"
+
+
+def document(parent, slug):
+    """The live-or-not document `slug` under the registry `parent`, with its views and
+    downloads and, on PostgreSQL, its lists (`attach`); None if there is none. On PostgreSQL
+    the query is compiled once per registry and planned once per connection
+    (portal/core/prepared.py): the slug is its only value that changes."""
+    if not supported():
+        return next(iter(_documents(parent, slug)), None)
+    key = (parent.pk, parent.path, parent.depth)
+    if key not in _compiled:
+        sql, params = _documents(parent, SLUG).query.sql_with_params()
+        _compiled[key] = (prepared.numbered(sql), list(params), params.index(SLUG))
+    sql, params, at = _compiled[key]
+    from legal_docs.models import LegalDocumentPage
+
+    params = [*params[:at], slug, *params[at + 1 :]]
+    return next(iter(prepared.raw(LegalDocumentPage, "legal_document_page", sql, params)), None)
+
+
+SLUG = "\x00slug"  # no slug holds a NUL: the place of the slug among the parameters
+_compiled = {}
+
+
+def _documents(parent, slug):
+    from legal_docs.models import LegalDocumentPage
+    from legal_docs.usage import with_usage
+
+    documents = with_usage(LegalDocumentPage.objects.child_of(parent).filter(slug=slug))
+    if supported():
+        documents = with_lists(documents)
+    # Slugs are unique among siblings: no ORDER BY, which first() would add.
+    return documents.order_by()[:1]
 
 
 def outer_column():

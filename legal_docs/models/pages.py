@@ -80,14 +80,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, DisclosureMixin, PortalPage):
         # then its own row, then each of those; its type and authority come from this
         # process's memory (taxonomies.by_pk).
         if len(path_components) == 1:
-            from legal_docs.usage import with_usage  # it reads these models
-
-            documents = LegalDocumentPage.objects.child_of(self).filter(slug=path_components[0])
-            documents = with_usage(documents)
-            if page_rows.supported():
-                documents = page_rows.with_lists(documents)
-            # Slugs are unique among siblings: no ORDER BY, which first() would add.
-            document = next(iter(documents.order_by()[:1]), None)
+            document = page_rows.document(self, path_components[0])
             if document is not None:
                 known = taxonomies.by_pk()
                 document.document_type = known[DocumentType].get(document.document_type_id)
