@@ -180,12 +180,13 @@ class Server:
         self.env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds), **env}
         self.env.update(SEARCH_ENGINE=engine[0], SEARCH_URL=engine[1])
         self.port = port
+        self.tree = ROOT  # the checkout it serves (scripts/bench/page_cache_pair.py sets another)
 
     def __enter__(self):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2"]
             + ["--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
-            cwd=ROOT,
+            cwd=self.tree,
             env=self.env,
         )
         for _ in range(100):

@@ -19,8 +19,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -39,22 +37,6 @@ class Server(load.Server):
     def __init__(self, tree, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.tree = tree
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2"]
-            + ["--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
-            cwd=self.tree,
-            env=self.env,
-        )
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/robots.txt", timeout=2)
-                return self
-            except OSError:
-                time.sleep(0.2)
-        self.process.terminate()
-        sys.exit("gunicorn did not start")
 
 
 def workers_cpu(master):
