@@ -42,3 +42,32 @@ def run_command(name, path, capsys, *args):
     except SystemExit as exit:
         code = exit.code
     return code, capsys.readouterr().out
+
+
+def unreadable_dump(archive, broken):
+    """A copy of the backup `archive` at `broken` whose database dump is cut in half but whose
+    manifest matches it, re-signed (as only a holder of the key can): the archive passes its
+    checks and PostgreSQL cannot restore the dump."""
+    import hashlib
+    import io
+    import json
+    import tarfile
+
+    from portal import backup
+
+    with tarfile.open(archive) as original, tarfile.open(broken, "w:gz") as copy:
+        dump = original.extractfile("database.pgdump").read()
+        half = dump[: len(dump) // 2]
+        manifest = json.load(original.extractfile("manifest.json"))
+        manifest["files"]["database.pgdump"] = hashlib.sha256(half).hexdigest()
+        signed = json.dumps(manifest).encode()
+        replaced = {
+            "database.pgdump": half,
+            "manifest.json": signed,
+            "manifest.hmac": backup.sign(signed).encode(),
+        }
+        for member in original.getmembers():
+            data = replaced.get(member.name) or original.extractfile(member).read()
+            member.size = len(data)
+            copy.addfile(member, io.BytesIO(data))
+    return broken

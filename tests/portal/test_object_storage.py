@@ -5,14 +5,11 @@ admin, documents through /documents/ with their checks, images and renditions th
 application, citizens' attachments kept private, backup and restore, /healthz. Each test has a
 bucket of its own, made and emptied here."""
 
-import hashlib
-import io
 import json
 import os
 import socket
 import subprocess
 import sys
-import tarfile
 import urllib.error
 import urllib.request
 import uuid
@@ -39,6 +36,7 @@ from portal import backup, health
 from portal.core import roles
 from tests import builders
 from tests.builders import add_live_child
+from tests.helpers import unreadable_dump
 
 pytestmark = [pytest.mark.s3, pytest.mark.django_db]
 
@@ -327,21 +325,7 @@ def test_backup_and_restore_carry_the_buckets_objects(tmp_path, bucket, settings
     target = new_bucket(s3)
     try:
         settings.STORAGES = storage_of(target)
-        broken = tmp_path / "broken.tar.gz"
-        with tarfile.open(archive) as original, tarfile.open(broken, "w:gz") as copy:
-            dump = original.extractfile("database.pgdump").read()[:1000]
-            listed = json.load(original.extractfile("manifest.json"))
-            listed["files"]["database.pgdump"] = hashlib.sha256(dump).hexdigest()
-            signed = json.dumps(listed).encode()
-            replaced = {
-                "database.pgdump": dump,
-                "manifest.json": signed,
-                "manifest.hmac": backup.sign(signed).encode(),
-            }
-            for member in original.getmembers():
-                data = replaced.get(member.name) or original.extractfile(member).read()
-                member.size = len(data)
-                copy.addfile(member, io.BytesIO(data))
+        broken = unreadable_dump(archive, tmp_path / "broken.tar.gz")
         with pytest.raises(backup.BackupError, match="giữ nguyên|left as it was"):
             backup.restore(broken, database=empty_database)
         assert objects(s3, target) == {}
