@@ -5,6 +5,7 @@ listing, the draft, the form with an error and the thanks."""
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import builders
 from tests.helpers import setup_portal
@@ -40,14 +41,14 @@ def test_a_citizen_comments_on_an_open_draft_at_360px(browser, site_url):
     page.get_by_role("button", name="Lọc").click()
     page.wait_for_url("**trang_thai=open**")
     page.locator("ul.drafts li a").first.click()
-    assert page.get_by_text("Đang lấy ý kiến").first.is_visible()
+    expect(page.get_by_text("Đang lấy ý kiến").first).to_be_visible()
     check("draft")
 
     page.get_by_label("Họ và tên").fill("Trần Thị Mai")
     page.get_by_label("Thư điện tử hoặc điện thoại").fill("mai@example")  # no domain ending
     page.locator("#id_content").fill("Đề nghị quy định rõ thời hạn bồi dưỡng.")
     page.get_by_role("button", name="Gửi ý kiến góp ý").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     check("form with an error")
 
     page.get_by_label("Thư điện tử hoặc điện thoại").fill("mai@example.vn")

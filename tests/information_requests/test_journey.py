@@ -5,6 +5,7 @@ any of them."""
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from information_requests.models import InformationRequest
 from tests.helpers import setup_portal
@@ -33,7 +34,7 @@ def test_request_tracking_number_and_status_at_360_px(browser, live_server):
     page.get_by_label("Mục đích yêu cầu").fill("Tìm hiểu.")
     page.get_by_label("Tôi cam kết").check()
     page.get_by_role("button", name="Gửi yêu cầu").click()
-    assert page.get_by_role("alert").is_visible()  # the identity number is too short
+    expect(page.get_by_role("alert")).to_be_visible()  # the identity number is too short
     found["form with an error"] = violations(page)
     page.get_by_label("Số căn cước").fill("045190001234")
     page.get_by_role("button", name="Gửi yêu cầu").click()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from legal_docs.models import LegalDocumentRelation, RelationType
 from tests.builders import legal_document
@@ -62,17 +63,15 @@ def test_the_diagram_reads_on_a_phone_a_desktop_and_paper(browser, document_url,
     page = context.new_page()
     assert page.goto(document_url).status == 200
     diagram = page.get_by_role("region", name="Lược đồ văn bản")
-    assert diagram.is_visible()
+    expect(diagram).to_be_visible()
     # Every type's two groups, each a heading over its list.
     headings = diagram.get_by_role("heading", level=3)
     assert headings.count() == 2 * len(RelationType.values) - 1  # "related" reads alike
-    assert diagram.get_by_role("heading", name="Văn bản hướng dẫn (1)").is_visible()
-    assert diagram.get_by_role("heading", name="Văn bản bị bãi bỏ một phần (1)").is_visible()
-    assert diagram.get_by_role("link", name="1/2020/QĐ-UBND", exact=True).is_visible()
-    assert diagram.get_by_text(
-        "22/2023/TT-BTTTT", exact=False
-    ).first.is_visible()  # named, not linked
-    assert page.get_by_role("link", name="Văn bản hợp nhất").is_visible()
+    expect(diagram.get_by_role("heading", name="Văn bản hướng dẫn (1)")).to_be_visible()
+    expect(diagram.get_by_role("heading", name="Văn bản bị bãi bỏ một phần (1)")).to_be_visible()
+    expect(diagram.get_by_role("link", name="1/2020/QĐ-UBND", exact=True)).to_be_visible()
+    expect(diagram.get_by_text("22/2023/TT-BTTTT").first).to_be_visible()  # named, not linked
+    expect(page.get_by_role("link", name="Văn bản hợp nhất")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{width}-diagram.png"), full_page=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from legal_docs.models import LegalDocumentFile
 from tests.builders import document, legal_document, pdf_document
@@ -71,8 +72,8 @@ def test_the_quick_view_reads_a_pdf_on_a_phone_and_a_desktop(browser, files):
     context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
     page = context.new_page()
     page.goto(page_url)
-    assert page.get_by_role("link", name="Tải về: Bản ký số").is_visible()
-    assert page.get_by_role("link", name="Tải về: Bản quét").is_visible()
+    expect(page.get_by_role("link", name="Tải về: Bản ký số")).to_be_visible()
+    expect(page.get_by_role("link", name="Tải về: Bản quét")).to_be_visible()
     assert page.get_by_role("button", name="Xem nhanh", exact=False).count() == 0
     context.close()
 

@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.builders import legal_document
 from tests.helpers import setup_portal
@@ -63,9 +64,9 @@ def test_browsing_by_signer_on_a_phone_and_a_desktop(browser, document_url):
         page = context.new_page()
         assert page.goto(document_url).status == 200
         signer = page.get_by_role("link", name=CHAIR, exact=True)
-        assert signer.is_visible()
+        expect(signer).to_be_visible()
         # The signer's title is beside the name, as the registry's filter reads.
-        assert page.get_by_role("cell", name=f"Chủ tịch — {CHAIR}").is_visible()
+        expect(page.get_by_role("cell", name=f"Chủ tịch — {CHAIR}")).to_be_visible()
         fits_and_passes_axe(page, width)
 
         signer.focus()

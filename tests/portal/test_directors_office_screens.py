@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 from wagtail.models import PageLogEntry, Site
 
 from home.models import Feedback
@@ -131,7 +132,7 @@ def test_the_office_and_the_director_at_work(browser, site, width, client):
     assert director.evaluate("document.documentElement.scrollWidth") <= width
     shot(director, "nhat-ky-he-thong", width, full_page=True)
     director.goto(site + "/admin/activity-report/print/?so=12")
-    assert director.locator("button.print-button").is_visible()
+    expect(director.locator("button.print-button")).to_be_visible()
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in director.locator(".national").inner_text()
     assert director.evaluate("document.documentElement.scrollWidth") <= width
     shot(director, "bao-cao-in", width)

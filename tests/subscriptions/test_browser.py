@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from subscriptions.models import Subscription
 from tests.builders import legal_document, legal_field
@@ -35,17 +36,17 @@ def test_subscribe_confirm_manage_and_unsubscribe_on_a_phone(browser, live_serve
     page = context.new_page()
     page.goto(f"{live_server.url}/van-ban/?linh_vuc={field.pk}")
     page.get_by_role("button", name="Nhận thư khi có văn bản phù hợp với tìm kiếm này").click()
-    assert page.get_by_text("Tìm kiếm văn bản: Lĩnh vực: Hộ tịch").is_visible()
+    expect(page.get_by_text("Tìm kiếm văn bản: Lĩnh vực: Hộ tịch")).to_be_visible()
     accessible(page)
 
     # Sent without an address: the error summary says what to fix, and passes axe too.
     page.get_by_role("button", name="Đăng ký", exact=True).click()
-    assert page.get_by_role("alert").get_by_text("Hãy nhập địa chỉ thư điện tử").is_visible()
+    expect(page.get_by_role("alert").get_by_text("Hãy nhập địa chỉ thư điện tử")).to_be_visible()
     accessible(page)
     page.get_by_label("Địa chỉ thư điện tử của bạn").fill("dan@example.vn")
     page.get_by_label("Mỗi ngày một thư tổng hợp").check()
     page.get_by_role("button", name="Đăng ký", exact=True).click()
-    assert page.get_by_role("status").get_by_text("Cảm ơn bạn").is_visible()
+    expect(page.get_by_role("status").get_by_text("Cảm ơn bạn")).to_be_visible()
     accessible(page)
     subscription = Subscription.objects.get()
     assert not subscription.is_active and subscription.frequency == "daily"
@@ -56,23 +57,23 @@ def test_subscribe_confirm_manage_and_unsubscribe_on_a_phone(browser, live_serve
     page.goto(live_server.url + "/" + confirm.split("/", 3)[3])
     accessible(page)
     page.get_by_role("button", name="Xác nhận đăng ký").click()
-    assert page.get_by_text("Đăng ký của bạn đã được xác nhận").is_visible()
+    expect(page.get_by_text("Đăng ký của bạn đã được xác nhận")).to_be_visible()
     subscription.refresh_from_db()
     assert subscription.is_active
 
     page.get_by_role("link", name="Quản lý đăng ký nhận tin").click()
-    assert page.get_by_role("heading", name="Đăng ký nhận tin của bạn").is_visible()
+    expect(page.get_by_role("heading", name="Đăng ký nhận tin của bạn")).to_be_visible()
     accessible(page)
     page.get_by_label("Tần suất").select_option("immediate")
     page.get_by_role("button", name="Lưu").click()
-    assert page.get_by_text("Đã lưu thay đổi của bạn.").is_visible()
+    expect(page.get_by_text("Đã lưu thay đổi của bạn.")).to_be_visible()
     subscription.refresh_from_db()
     assert subscription.frequency == "immediate"
 
     page.goto(f"{live_server.url}/nhan-tin/huy/{subscription.token}/")
     accessible(page)
     page.get_by_role("button", name="Hủy đăng ký").click()
-    assert page.get_by_role("heading", name="Đã hủy đăng ký").is_visible()
+    expect(page.get_by_role("heading", name="Đã hủy đăng ký")).to_be_visible()
     accessible(page)
     assert not Subscription.objects.exists()
     context.close()

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from home.models import ArticleIndexPage
 from portal.core import roles
@@ -82,21 +83,23 @@ def test_the_board_reviews_and_approves(browser, admin_url, client, width):
     client.post(edit_url(article), fixed)
 
     author = signed_in(browser, admin_url, "bientap", width)
-    assert author.get_by_role("link", name="Viết bài mới trong “Tin tức”").is_visible()
+    expect(author.get_by_role("link", name="Viết bài mới trong “Tin tức”")).to_be_visible()
     author.screenshot(path=SCREENSHOTS / f"dashboard-contributor-{width}.png", full_page=True)
     author.close()
 
     page = signed_in(browser, admin_url, "banbientap-b", width)
     page.screenshot(path=SCREENSHOTS / f"dashboard-{width}.png", full_page=True)
     queue = page.locator("#board-moderation-section")
-    assert article.title in queue.inner_text() and queue.is_visible()
+    expect(queue).to_be_visible()
+    assert article.title in queue.inner_text()
     assert "So sánh với lần gửi trước" in queue.inner_text()
     assert fits_the_screen(page)
 
     page.goto(admin_url + edit_url(article))
     bar = page.locator(".board-review")
     approve = bar.locator("[data-workflow-action-name=approve]")
-    assert approve.is_visible() and bar.locator("[data-workflow-action-name=reject]").is_visible()
+    expect(approve).to_be_visible()
+    expect(bar.locator("[data-workflow-action-name=reject]")).to_be_visible()
     assert approve.bounding_box()["y"] < 900, "the decision is on the first screen"
     assert "So sánh với lần gửi trước" in bar.inner_text()
     page.screenshot(path=SCREENSHOTS / f"review-{width}.png")
@@ -119,7 +122,7 @@ def test_the_board_reviews_and_approves(browser, admin_url, client, width):
     modal.locator("select[name=genre_2]").select_option(label="Ảnh (1–5)")
     modal.locator("button[type=submit]").click()
     page.wait_for_url(f"{admin_url}/admin/pages/*/")
-    assert page.get_by_text(f"Đã duyệt và xuất bản “{article.title}”.").is_visible()
+    expect(page.get_by_text(f"Đã duyệt và xuất bản “{article.title}”.")).to_be_visible()
     page.close()
     assert refresh(article).live
     assert sorted(e.points for e in RoyaltyEntry.objects.filter(page=article)) == [2, 6]
@@ -139,6 +142,6 @@ def test_the_board_confirms_a_force_publication_in_chromium(browser, admin_url, 
     page = signed_in(browser, admin_url, "banbientap-b", 1280)
     page.locator("#board-moderation-section").get_by_role("button", name="Xác nhận").click()
     page.wait_for_url(admin_url + "/admin/")
-    assert page.get_by_text("Đã xác nhận").first.is_visible()
+    expect(page.get_by_text("Đã xác nhận").first).to_be_visible()
     page.close()
     assert ForcePublication.objects.get(page=article).confirmed_at is not None
