@@ -14,7 +14,7 @@ from legal_docs.models import LegalDocumentIndexPage
 from portal.core import roles
 from search.backends import search_server
 from tests import search_engine
-from tests.helpers import setup_portal
+from tests.helpers import portal_as_set_up, served, setup_portal
 from tests.search_engine import empty_engine, left_behind, refresh_engine, run_search_worker
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
@@ -77,18 +77,22 @@ def pytest_collection_modifyitems(config, items):
         items[:] = kept
 
 
+@pytest.fixture(scope="session", autouse=True)
+def empty_media():
+    """The session's media folder starts empty: files of earlier runs would pile up in it
+    (the backup test archives the whole folder)."""
+    import shutil
+
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     # Build the tree, groups, workflow and taxonomies once, without the demo: each test
     # builds what it asserts on (tests/builders.py), so a change to the demo breaks only
     # tests/demo/. Each test then runs in a transaction that is rolled back.
     with django_db_blocker.unblock():
-        setup_portal()
-        # Fresh indexes built with the Vietnamese analysis, then everything in them.
-        with open(os.devnull, "w") as devnull:
-            call_command("update_index", stdout=devnull)
-        # update_index did what the queued updates of the setup would: none is left waiting.
-        DBTaskResult.objects.all().delete()
+        portal_as_set_up()
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +167,9 @@ def pytest_runtest_teardown(item, nextitem):
     """What a test put in the engine for content its transaction then rolled back comes out
     of the engine after the test, once every fixture (the rollback included) is torn down."""
     result = yield
-    if search_engine.touched:
+    # After the session's last test its database is gone, and the next session's indexes
+    # are built afresh (django_db_setup).
+    if search_engine.touched and nextitem is not None:
         with item.config.stash[blocking_manager_key].unblock():
             search_engine.take_back_left_behind()
     return result
@@ -245,3 +251,11 @@ def site_url(live_server):
     run_search_worker()  # the engine learns the fresh pages, as the queue's worker would
     refresh_engine()
     return live_server.url
+
+
+@pytest.fixture(scope="module")
+def demo_site(browser, django_db_setup, django_db_blocker):
+    """The demo served to the browser tests of one module (tests/helpers.py served); after
+    `browser`, so it is gone before Playwright's loop, beside which Django may not run
+    without the browser fixture's leave."""
+    yield from served(django_db_blocker, lambda: setup_portal(demo=True))

@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from home.models import Feedback, OrganisationPage, Person, SectionPage, Unit
 from portal.core.models import MaintenanceWindow
 from tests import builders
 from tests.builders import add_live_child, publish
-from tests.helpers import setup_portal
+from tests.helpers import served
 from tests.portal.test_accessibility import violations
-from tests.search_engine import refresh_engine, run_search_worker
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
@@ -100,11 +100,15 @@ def scrolls_sideways(page):
     return []
 
 
-@pytest.fixture
-def phone_site(live_server):
+@pytest.fixture(scope="module")
+def phone_site(browser, django_db_setup, django_db_blocker):
     """A registry, procedures, an organisation page, an answered question and a maintenance
-    notice, with the long Vietnamese words that broke mid-syllable, known to the engine."""
-    setup_portal()  # a transactional test starts from an emptied database
+    notice, with the long Vietnamese words that broke mid-syllable, known to the engine; built
+    once, as the tests only read it (tests/helpers.py served)."""
+    yield from served(django_db_blocker, phone_content)
+
+
+def phone_content():
     law = builders.legal_document(
         "60/2014/QH13",
         type_name="Luật",
@@ -178,9 +182,6 @@ def phone_site(live_server):
         message="Nâng cấp máy chủ; hồ sơ trực tuyến vẫn nộp tại dichvucong.gov.vn.",
     )
     publish(law)
-    run_search_worker()
-    refresh_engine()
-    return live_server.url
 
 
 def open_page(browser, site_url, path, viewport):
@@ -246,7 +247,7 @@ def test_phone_shows_the_same_fields_as_the_desktop(browser, phone_site):
 def test_first_result_on_the_first_screen_of_a_phone(browser, phone_site, path, first_result):
     page = open_page(browser, phone_site, path, PHONE)
     notice = page.locator(".maintenance-banner")
-    assert notice.is_visible()
+    expect(notice).to_be_visible()
     # One line: the notice does not push the page down.
     assert notice.bounding_box()["height"] <= 48
     top = page.locator(first_result).first.evaluate("e => e.getBoundingClientRect().top")
@@ -265,10 +266,10 @@ def test_menu_folds_away_on_a_phone_and_opens_with_its_button(browser, phone_sit
     button = page.get_by_role("button", name="Danh mục")
     link = page.get_by_role("navigation", name="Danh mục chính").get_by_role("link", name="Văn bản")
     assert button.get_attribute("aria-expanded") == "false"
-    assert not link.is_visible()
+    expect(link).to_be_hidden()
     button.click()
     assert button.get_attribute("aria-expanded") == "true"
-    assert link.is_visible()
+    expect(link).to_be_visible()
     if SCREENSHOTS:
         page.set_viewport_size({"width": 390, "height": 844})
         page.screenshot(path=str(Path(SCREENSHOTS) / "menu-390.png"))
@@ -276,12 +277,9 @@ def test_menu_folds_away_on_a_phone_and_opens_with_its_button(browser, phone_sit
     context.close()
     # On a desktop the menu is always open, and there is no button.
     page = open_page(browser, phone_site, "/", DESKTOP)
-    assert (
-        page.get_by_role("navigation", name="Danh mục chính")
-        .get_by_role("link", name="Văn bản")
-        .is_visible()
-    )
-    assert not page.get_by_role("button", name="Danh mục").is_visible()
+    menu = page.get_by_role("navigation", name="Danh mục chính")
+    expect(menu.get_by_role("link", name="Văn bản")).to_be_visible()
+    expect(page.get_by_role("button", name="Danh mục")).to_be_hidden()
     page.close()
 
 
@@ -290,7 +288,7 @@ def test_menu_stays_open_without_javascript(browser, phone_site):
     page = context.new_page()
     page.goto(phone_site + "/")
     menu = page.get_by_role("navigation", name="Danh mục chính")
-    assert menu.get_by_role("link", name="Văn bản").is_visible()
+    expect(menu.get_by_role("link", name="Văn bản")).to_be_visible()
     context.close()
 
 
@@ -331,7 +329,7 @@ def test_phone_screenshots(browser, phone_site):
     page = open_page(browser, phone_site, "/", {"width": 390, "height": 844})
     page.set_content(render_to_string("500.html"))
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Hệ thống đang gặp sự cố").is_visible()
+    expect(page.get_by_role("heading", name="Hệ thống đang gặp sự cố")).to_be_visible()
     assert not scrolls_sideways(page)
     if SCREENSHOTS:
         page.screenshot(path=str(Path(SCREENSHOTS) / "500-390.png"), full_page=True)

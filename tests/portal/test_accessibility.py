@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The tests change nothing another reads: they share one demo (conftest.py demo_site).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = {
@@ -49,13 +51,13 @@ def test_axe_is_installed():
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_no_wcag_violation_on_any_public_page_type(browser, site_url, width):
+def test_no_wcag_violation_on_any_public_page_type(browser, demo_site, width):
     # axe is injected as a script, which the site's own policy rightly refuses.
     context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
     page = context.new_page()
     found = {}
     for name, path in PAGE_TYPES.items():
-        page.goto(site_url + path)
+        page.goto(demo_site + path)
         problems = violations(page)
         if problems:
             found[name] = problems
@@ -70,9 +72,9 @@ def focused(page):
     )
 
 
-def test_keyboard_only_through_menu_search_and_feedback(browser, site_url):
+def test_keyboard_only_through_menu_search_and_feedback(browser, demo_site):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site_url + "/")
+    page.goto(demo_site + "/")
     # Tab from the top: skip link, then the brand, the search box, the search button, the menu.
     reached = []
     for _ in range(8):
@@ -86,7 +88,7 @@ def test_keyboard_only_through_menu_search_and_feedback(browser, site_url):
     page.keyboard.press("Enter")
     page.wait_for_url("**/van-ban/")
     # The feedback form, filled and sent with the keyboard only.
-    page.goto(site_url + "/phan-anh-kien-nghi/")
+    page.goto(demo_site + "/phan-anh-kien-nghi/")
     page.get_by_label("Họ và tên").focus()
     page.keyboard.type("Trần Thị Mai")
     page.keyboard.press("Tab")
@@ -101,5 +103,5 @@ def test_keyboard_only_through_menu_search_and_feedback(browser, site_url):
     assert focused(page) == "Gửi Văn phòng Sở"  # the hidden trap field is skipped
     page.keyboard.press("Enter")
     page.wait_for_url("**da-gui=1**")  # the page opens at the thanks (#gui-phan-anh)
-    assert page.get_by_role("status").is_visible()
+    expect(page.get_by_role("status")).to_be_visible()
     page.close()

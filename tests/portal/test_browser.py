@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from home.models import ArticleIndexPage
 from portal.core import roles
@@ -31,7 +32,7 @@ PAGES = [
     "/tim-kiem/?q=khai+sinh",
 ]
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def csp_violations(page):
@@ -47,16 +48,16 @@ def csp_violations(page):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_public_pages_fit_the_screen(browser, site_url, width):
+def test_public_pages_fit_the_screen(browser, demo_site, width):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": width, "height": 900})
     refused = csp_violations(page)
     for path in PAGES:
-        response = page.goto(site_url + path)
+        response = page.goto(demo_site + path)
         assert response.status == 200, path
-        assert page.locator("main h1").first.is_visible(), path
-        assert page.get_by_role("navigation", name="Danh mục chính").is_visible(), path
-        assert page.get_by_role("search").first.is_visible(), path
+        expect(page.locator("main h1").first, path).to_be_visible()
+        expect(page.get_by_role("navigation", name="Danh mục chính"), path).to_be_visible()
+        expect(page.get_by_role("search").first, path).to_be_visible()
         # Nothing wider than the screen: no sideways scrolling on a phone.
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
         name = path.strip("/").replace("/", "_").replace("?", "_") or "home"
@@ -66,20 +67,23 @@ def test_public_pages_fit_the_screen(browser, site_url, width):
     page.close()
 
 
-def test_keyboard_user_can_skip_to_content_and_search(browser, site_url):
+def test_keyboard_user_can_skip_to_content_and_search(browser, demo_site):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site_url + "/")
+    page.goto(demo_site + "/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Chuyển đến nội dung chính")
     assert skip.evaluate("element => element === document.activeElement")
-    assert skip.is_visible()
+    expect(skip).to_be_visible()
     page.get_by_label("Tìm kiếm trên Trang").fill("trợ giúp pháp lý")
     page.keyboard.press("Enter")
     page.wait_for_url("**/tim-kiem/**")
-    assert page.get_by_role("link", name="Những người được trợ giúp pháp lý miễn phí").is_visible()
+    expect(
+        page.get_by_role("link", name="Những người được trợ giúp pháp lý miễn phí")
+    ).to_be_visible()
     page.close()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_board_member_approves_in_the_editor(browser, site_url, client):
     """The board's real path: the editor's menu, the approval modal with a royalty line."""
     User = get_user_model()
