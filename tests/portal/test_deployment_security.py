@@ -251,6 +251,7 @@ def drop_the_connection():
         other.close()
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_dropped_database_connection_is_neither_a_500_nor_the_end_of_the_worker():
     from django.contrib.auth import get_user_model
@@ -339,6 +340,7 @@ def test_backups_are_signed_private_and_checked_before_a_restore(tmp_path, setti
         call_command("restore", str(archive), database_url=url, media_root=target)
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_the_application_role_does_its_work_but_cannot_rewrite_the_system_log(client, settings):
     import os

@@ -209,7 +209,16 @@ PAGES = [
     ("disclosure catalogue", "/danh-muc-thong-tin-cong-khai/", sections, 9),
     ("feedback", "/phan-anh-kien-nghi/", answers, 2),
     ("registry listing", "/van-ban/?nam=2024", registry_documents, 2),
-    ("legal document", "/van-ban/53-2014-qh13/", relations, 2),
+    # In one prepared query on PostgreSQL (legal_docs/models/page_rows.py); through the ORM
+    # elsewhere.
+    pytest.param(
+        "legal document",
+        "/van-ban/53-2014-qh13/",
+        relations,
+        2,
+        marks=pytest.mark.postgres,
+        id="legal document",
+    ),
     ("procedure listing", "/thu-tuc-hanh-chinh/", procedures, 5),
     ("procedure", None, legal_basis, 5),
 ]
@@ -223,7 +232,9 @@ def queries(client, url):
     return len(captured)
 
 
-@pytest.mark.parametrize("what, url, add, expected", PAGES, ids=[p[0] for p in PAGES])
+@pytest.mark.parametrize(
+    "what, url, add, expected", PAGES, ids=[getattr(p, "id", None) or p[0] for p in PAGES]
+)
 def test_queries_do_not_grow_with_the_items_listed(client, site, what, url, add, expected):
     url = url or ProcedurePage.objects.live().first().url
     counts = []

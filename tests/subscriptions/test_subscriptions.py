@@ -46,6 +46,7 @@ def path(url):
     return "/" + url.split("/", 3)[3]
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_a_subscription_is_inactive_until_confirmed(client, portal):
     field = legal_field("Hộ tịch")
     response = client.post(
@@ -85,6 +86,7 @@ def test_a_subscription_is_inactive_until_confirmed(client, portal):
     assert [m.subject for m in mail.outbox[1:]] == ["Quyết định 2/2025/QĐ-UBND (Lĩnh vực: Hộ tịch)"]
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_an_unsubscribe_link_works_without_signing_in(portal):
     field = legal_field("Chứng thực")
     subscription = subscribed("an@example.vn", "legal_field", field.pk)
@@ -111,6 +113,7 @@ def test_an_unsubscribe_link_works_without_signing_in(portal):
     assert anonymous.get("/nhan-tin/huy/doan-bua/").status_code == 404
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_a_publication_in_the_chosen_field_sends_one_mail_to_each_confirmed_subscriber(portal):
     field, other = legal_field("Hộ tịch"), legal_field("Bồi thường nhà nước")
     subscribed("mot@example.vn", "legal_field", field.pk)
@@ -141,6 +144,7 @@ def test_a_publication_in_the_chosen_field_sends_one_mail_to_each_confirmed_subs
     assert len(mail.outbox) == 3
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_an_smtp_refusal_is_retried_and_an_accepted_mail_never_resent(portal, settings):
     settings.EMAIL_BACKEND = "tests.subscriptions.smtp.RefusingBackend"
     field = legal_field("Hộ tịch")
@@ -162,6 +166,7 @@ def test_an_smtp_refusal_is_retried_and_an_accepted_mail_never_resent(portal, se
     assert mail.outbox == [message]
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_a_mail_refused_every_time_is_given_up_with_the_reason(portal, settings):
     settings.EMAIL_BACKEND = "tests.subscriptions.smtp.RefusingBackend"
     field = legal_field("Hộ tịch")
@@ -184,6 +189,7 @@ def test_a_mail_refused_every_time_is_given_up_with_the_reason(portal, settings)
     assert mail.outbox == []
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_a_changed_document_is_news_and_a_corrected_article_is_not(portal):
     field = legal_field("Hộ tịch")
     subscribed("nam@example.vn", "legal_field", field.pk)
@@ -203,6 +209,7 @@ def test_a_changed_document_is_news_and_a_corrected_article_is_not(portal):
     assert "Cập nhật" in mail.outbox[2].body and "8/2025/QĐ-UBND" in mail.outbox[2].subject
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_a_saved_registry_search_follows_its_filters_and_words(client, portal):
     field = legal_field("Hộ tịch")
     query = f"linh_vuc={field.pk}&q=ket+hon&sap_xep=-issue_date&page=2"
@@ -251,6 +258,7 @@ def test_a_search_the_registry_refuses_is_not_saved(client, portal):
     assert not Subscription.objects.exists()
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_the_daily_summary_holds_the_days_publications_in_one_mail(portal):
     field = legal_field("Hộ tịch")
     subscription = subscribed("tam@example.vn", "legal_field", field.pk, frequency=Frequency.DAILY)
@@ -290,6 +298,7 @@ def test_the_manage_page_changes_and_cancels_by_its_link_only(client, portal):
     assert client.get(manage).status_code == 404
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_subscribing_cannot_be_used_to_mail_bomb_an_address(client, portal):
     field = legal_field("Hộ tịch")
     for _n in range(6):
@@ -351,6 +360,7 @@ def test_operators_see_counts_and_delete_an_address_on_request_in_the_log(client
     assert entries.order_by("pk").last().data == {"subscriptions": 2}
 
 
+@pytest.mark.postgres  # its mail worker locks the queue, which SQLite cannot in a test
 def test_a_new_draft_for_comment_is_mailed_to_those_who_follow_drafts(client, portal):
     """The drafts' own kind (consultations/topics.py), offered on their listing."""
     subscribed("gopy@example.vn", "drafts_for_comment", "")
