@@ -26,7 +26,7 @@ from portal.core import cache, sites
 from portal.core.pages import PAGE_SIZE
 from portal.core.wagtail_adapter import engine_query_body, engine_search_pks
 from search.engine import filter_column, section_column
-from search.ranking import RERANK, partial_matches, rerank
+from search.ranking import RERANK, hit_pks, partial_matches, rerank
 
 NUMBERED_BOOST = 10_000  # above any text score: a document named by its number comes first
 MAX_OPTIONS = 1000
@@ -329,7 +329,7 @@ def ask(index_page, query, data, page_number, backend, day):
             from_=0 if size == RERANK else (number - 1) * PAGE_SIZE,
             size=size,
         )
-        return response, [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+        return response, hit_pks(response["hits"]["hits"])
 
     number = page_number
     ordered = query and not sort and number * PAGE_SIZE <= RERANK

@@ -350,6 +350,8 @@ def section_counts(query, queryset, sections, backend, numbered=None, first=0):
     SectionCounts). On the engine one request: the best hits, a filters aggregation on each
     page's indexed section (as Wagtail's own facet() does for one field) and the total; on a
     database backend one count each and no hits."""
+    from search.ranking import hit_pks
+
     query = clean_query(query)
     if numbered is None:
         numbered = numbered_pages(query)
@@ -369,7 +371,7 @@ def section_counts(query, queryset, sections, backend, numbered=None, first=0):
         ):
             counts[int(key)] = bucket["doc_count"]
         total = response["hits"]["total"]["value"]
-        best = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+        best = hit_pks(response["hits"]["hits"])
     else:
         for section in sections:
             counts[section.pk] = backend.search(

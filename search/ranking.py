@@ -10,7 +10,7 @@ a text score cannot know:
 - for the same match, a document in force above one no longer in force: the 2017 law on
   legal aid before the 2006 one it replaced, while "Luật Trợ giúp pháp lý 2006" (a phrase
   of that one's title) or its number still puts the 2006 law first;
-- then the backend's own order.
+- then the backend's own order, equal scores by id (hit_pks).
 
 When every word together finds less than a page, the best partial matches follow (more
 than half of the words, the most words first): one word off no longer loses a document."""
@@ -115,6 +115,20 @@ def rerank(query, pks, prefer_legal=False, tiers=None):
     return [pk for _position, pk in sorted(enumerate(pks), key=key)]
 
 
+def hit_pks(hits):
+    """The pks of the engine's hits, equal scores by pk. The engine lists equal scores in
+    the order its segments hold the documents, which a merge can change between two requests
+    (page one, then page two). Sorting there costs it its skipping of documents that cannot
+    reach the page (47-68 % slower on the bench index, docs/benchmarks.md); sorting these
+    few here costs nothing. Hits of a request with a sort of its own stay as they are."""
+    pks = [int(hit["fields"]["pk"][0]) for hit in hits]
+    if any("sort" in hit for hit in hits):
+        return pks
+    return [
+        pk for _score, pk in sorted((-hit["_score"], pk) for hit, pk in zip(hits, pks, strict=True))
+    ]
+
+
 def best_pks(query, queryset, backend, limit, operator="and"):
     """The pks of the backend's best `limit` matches of `query` in `queryset`."""
     from search.engine import is_engine
@@ -124,8 +138,7 @@ def best_pks(query, queryset, backend, limit, operator="and"):
         return [page.pk for page in results[:limit]]
     body = {**engine_query_body(results), "track_total_hits": False}
     index = backend.get_index_for_model(queryset.model).name
-    hits = engine_search_pks(results, body, index, from_=0, size=limit)["hits"]["hits"]
-    return [int(hit["fields"]["pk"][0]) for hit in hits]
+    return hit_pks(engine_search_pks(results, body, index, from_=0, size=limit)["hits"]["hits"])
 
 
 def partial_matches(query, queryset, backend, exclude, limit, prefer_legal=False):
@@ -172,5 +185,6 @@ def words_held(query_words, queryset, backend, exclude):
     body["query"] = {"bool": {"must": [body["query"]], "should": named}}
     index = backend.get_index_for_model(queryset.model).name
     hits = engine_search_pks(results, body, index, from_=0, size=CANDIDATES)["hits"]["hits"]
-    held = {int(hit["fields"]["pk"][0]): len(hit.get("matched_queries", [])) for hit in hits}
+    matched = {int(hit["fields"]["pk"][0]): len(hit.get("matched_queries", [])) for hit in hits}
+    held = {pk: matched[pk] for pk in hit_pks(hits)}
     return [pk for pk in held if pk not in exclude], Counter(held)
