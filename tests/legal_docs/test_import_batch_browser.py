@@ -1,7 +1,6 @@
 """In a real Chromium: the board opens a batch with rejected records, reads what each document
 would change, approves, and the documents are live and found by search (issue #17)."""
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,15 +25,7 @@ def site_url(live_server):
     """The site as setup_portal leaves it and the Law on Civil Status the batch updates: the
     batch needs no more of the demo, whose loading would cost more than the test."""
     setup_portal()
-    builders.legal_document(
-        "60/2014/QH13",
-        type_name="Luật",
-        authority_name="Quốc hội",
-        issued=date(2014, 11, 20),
-        effective=date(2016, 1, 1),
-        summary="Luật Hộ tịch",
-        signer="Nguyễn Sinh Hùng",
-    )
+    builders.civil_status_law(signer="Nguyễn Sinh Hùng")
     return live_server.url
 
 

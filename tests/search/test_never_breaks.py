@@ -6,7 +6,6 @@ first, ends with the complete index and the registry answering from it."""
 
 import copy
 import os
-from datetime import date
 
 import pytest
 from django.core.cache import cache
@@ -19,7 +18,7 @@ from wagtail.search.index import get_indexed_models
 
 from home.models import ArticleIndexPage, ArticlePage
 from search.engine import fallbacks, is_engine, search_backend, with_fallback
-from tests.builders import add_live_child, legal_document
+from tests.builders import add_live_child, civil_status_law, legal_document
 from tests.helpers import setup_portal
 from tests.search.hostile_queries import HOSTILE_QUERIES
 from tests.search_engine import refresh_engine, run_search_worker
@@ -138,14 +137,7 @@ def law_site(transactional_db):
     """The site with the law the registry's search must find, its queued updates done with
     (the whole demo is for the setup_portal case, which loads it)."""
     setup_portal()
-    legal_document(
-        "60/2014/QH13",
-        type_name="Luật",
-        authority_name="Quốc hội",
-        issued=date(2014, 11, 20),
-        effective=date(2016, 1, 1),
-        summary="Luật Hộ tịch",
-    )
+    civil_status_law()
     DBTaskResult.objects.all().delete()
 
 
