@@ -121,12 +121,9 @@ def hit_pks(hits):
     (page one, then page two). Sorting there costs it its skipping of documents that cannot
     reach the page (47-68 % slower on the bench index, docs/benchmarks.md); sorting these
     few here costs nothing. Hits of a request with a sort of its own stay as they are."""
-    pks = [int(hit["fields"]["pk"][0]) for hit in hits]
-    if any("sort" in hit for hit in hits):
-        return pks
-    return [
-        pk for _score, pk in sorted((-hit["_score"], pk) for hit, pk in zip(hits, pks, strict=True))
-    ]
+    if not any("sort" in hit for hit in hits):
+        hits = sorted(hits, key=lambda hit: (-hit["_score"], int(hit["fields"]["pk"][0])))
+    return [int(hit["fields"]["pk"][0]) for hit in hits]
 
 
 def best_pks(query, queryset, backend, limit, operator="and"):

@@ -255,7 +255,7 @@ def site_url(live_server):
 
 @pytest.fixture(scope="module")
 def demo_site(browser, django_db_setup, django_db_blocker):
-    """The demo served to the browser tests of one module (tests/helpers.py served); after
-    `browser`, so it is gone before Playwright's loop, beside which Django may not run
-    without the browser fixture's leave."""
+    """The demo served to the browser tests of one module (tests/helpers.py served). It asks
+    for `browser` so that it is torn down first, while the browser fixture still lets Django
+    run beside Playwright's loop."""
     yield from served(django_db_blocker, lambda: setup_portal(demo=True))

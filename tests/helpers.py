@@ -1,7 +1,8 @@
 """Shared test helpers: running setup_portal quietly, fetching a public page as a citizen
 does, reading a document's validity, a Content-Security-Policy's directives, running an
-import command, serving what a module builds once to its browser tests. Content is made by tests/builders.py, the admin's forms are in
-tests/admin_forms.py, the search engine's upkeep in tests/search_engine.py."""
+import command, serving what a module builds once to its browser tests. Content is made by
+tests/builders.py, the admin's forms are in tests/admin_forms.py, the search engine's upkeep
+in tests/search_engine.py."""
 
 import os
 

@@ -218,9 +218,6 @@ def test_equal_matches_keep_one_order_whatever_order_the_engine_holds_them_in(
     found = backend.search("lich tiep cong dan", ours, operator="and").annotate_score("score")
     scores = {page.score for page in found}
     assert len(scores) == 1  # all equal: the order among them is the portal's to choose
-    shown = result_titles(html(client, "/tim-kiem/?q=lich+tiep+cong+dan"))
-    shown_slugs = re.findall(
-        r'href="/tin-tuc/(thong-bao-lich-tiep-cong-dan-\d+)/"',
-        html(client, "/tim-kiem/?q=lich+tiep+cong+dan"),
-    )
-    assert len(shown) == 10 and shown_slugs == [page.slug for page in notices[:10]]
+    listing = html(client, "/tim-kiem/?q=lich+tiep+cong+dan")
+    shown = re.findall(r'href="/tin-tuc/(thong-bao-lich-tiep-cong-dan-\d+)/"', listing)
+    assert len(result_titles(listing)) == 10 and shown == [page.slug for page in notices[:10]]
